@@ -1,0 +1,1 @@
+"""postedit: clean machine-translated, web-scraped English news text with replayable change reports."""

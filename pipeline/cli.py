@@ -1,0 +1,94 @@
+"""``postedit``: the pipeline without a scheduler (``clean``), plus maintenance commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from pipeline.config import PipelineConfig
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="postedit", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    clean = commands.add_parser("clean", help="clean a folder, a .txt file or a .jsonl file")
+    clean.add_argument("input", help="folder (recursive), .txt file or .jsonl file with id and text")
+    clean.add_argument("output_dir", help="where cleaned/, reports/, index.html and summary.json go")
+    clean.add_argument("--config", help="TOML file with pipeline settings ([postedit] table)")
+    clean.add_argument("--grammar", choices=["auto", "languagetool", "lingotweaker", "harper", "none"])
+    clean.add_argument("--rewrite", action=argparse.BooleanOptionalAction, default=None)
+    clean.add_argument("--stages", help="comma-separated subset of stages to run")
+    clean.add_argument("--max-bytes", type=int, help="documents larger than this become errors")
+    clean.add_argument("--no-progress", action="store_true", help="no progress bar")
+    clean.set_defaults(handler=_clean)
+
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from pipeline.batch import clean_documents, finish_run, stage_store
+    from pipeline.io.sources import InputError, iter_documents
+    from pipeline.runner import DocumentProcessor
+
+    config = PipelineConfig.load(
+        args.config, grammar=args.grammar, rewrite=args.rewrite, stages=args.stages, max_bytes=args.max_bytes
+    )
+    output_dir = Path(args.output_dir)
+    started = time.time()
+    try:
+        documents = list(iter_documents(args.input, config.max_bytes))
+    except InputError as exc:
+        print(f"postedit: {exc}", file=sys.stderr)
+        return 2
+    processor = DocumentProcessor(config, stage_store(output_dir, config))
+    entries = _with_progress(documents, output_dir, processor, enabled=not args.no_progress and sys.stderr.isatty())
+    summary = finish_run(
+        entries, input_path=args.input, output_dir=output_dir, config=config,
+        processor_versions=processor.stage_versions(), started=started,
+    )
+    _print_summary(summary)
+    processor.close()
+    return 0
+
+
+def _with_progress(documents, output_dir, processor, enabled: bool):
+    from pipeline.batch import clean_documents
+
+    if not enabled:
+        return clean_documents(documents, output_dir, processor)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("cleaning", total=len(documents))
+        return clean_documents(
+            documents, output_dir, processor,
+            on_progress=lambda count, doc_id: progress.update(task, completed=count, description=doc_id[-40:]),
+        )
+
+
+def _print_summary(summary: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(stderr=True)
+    docs = summary["documents"]
+    console.print(
+        f"[bold]{docs['total']}[/] documents ({docs['ok']} ok, {docs['failed']} failed) "
+        f"in {summary['wall_seconds']:.1f} s -> {summary['output']}"
+    )
+    table = Table("stage", "documents processed", "from cache", "seconds")
+    for name in summary["stages"]:
+        table.add_row(name, str(summary["stage_work"].get(name, 0)), str(summary["cache_hits"].get(name, 0)), f"{summary['stage_seconds'].get(name, 0):.2f}")
+    console.print(table)
+    if summary["flags"]:
+        console.print("flags: " + ", ".join(f"{k} {v}" for k, v in summary["flags"].items()))
+    for error in summary["errors"]:
+        console.print(f"[red]error[/] {error['document']}: {error['kind']}: {error['message'].splitlines()[0]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Pipeline configuration: one typed, immutable object shared by the CLI and the Luigi tasks.
+
+Values come from defaults, then an optional TOML file (``[postedit]`` table or top level), then
+explicit overrides (command-line flags, Luigi parameters). Each stage reads only its own fields and
+declares them in its fingerprint, so changing one stage's settings re-runs that stage and the ones
+after it, and nothing before.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    # input
+    max_bytes: int = 10_000_000
+    legacy_encodings: tuple[str, ...] = ("cp1252", "iso8859_15", "latin_1", "mac_roman")
+    # which stages run (by name, in registry order); empty means all registered
+    stages: tuple[str, ...] = ()
+    # grammar
+    grammar: str = "auto"  # auto | languagetool | lingotweaker | harper | none
+    languagetool_url: str | None = None
+    dialect: str = "en-US"
+    disabled_rules: tuple[str, ...] = ()
+    # rewrite
+    rewrite: bool = True
+    # house style for consistency suggestions, e.g. {"defence": "defense"}
+    house_style: Mapping[str, str] = field(default_factory=dict)
+    # caches (sentence-level results); None puts them under the output folder
+    cache_dir: str | None = None
+
+    def replace(self, **changes: Any) -> "PipelineConfig":
+        known = {f.name for f in dataclasses.fields(self)}
+        unknown = set(changes) - known
+        if unknown:
+            raise ValueError(f"unknown configuration keys: {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **{k: _coerce(getattr(self, k), v) for k, v in changes.items()})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides: Any) -> "PipelineConfig":
+        config = cls()
+        if path:
+            with open(path, "rb") as handle:
+                data = tomllib.load(handle)
+            config = config.replace(**data.get("postedit", data))
+        return config.replace(**{k: v for k, v in overrides.items() if v is not None})
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+def _coerce(current: Any, value: Any) -> Any:
+    if isinstance(current, tuple) and isinstance(value, (list, tuple)):
+        return tuple(value)
+    if isinstance(current, tuple) and isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return value

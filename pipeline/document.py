@@ -1,0 +1,363 @@
+"""The document model: an immutable original text plus flags and replayable edits.
+
+Every stage works on the *current* text (the original with all applied edits so far), but
+everything a stage records is stored in coordinates of ``original_text``. That single choice is
+what makes each change reversible on its own: an editor can reject any edit and the rest still
+replay onto the original exactly (see :func:`apply_edits`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable, Sequence
+
+CATEGORIES = (
+    "encoding",
+    "boilerplate",
+    "metadata",
+    "glued_words",
+    "broken_sentence",
+    "mt_artefact",
+    "grammar",
+    "spelling",
+    "punctuation",
+    "consistency",
+)
+
+
+class ReplayError(ValueError):
+    """Edits that cannot be replayed onto their original text (overlap, bad span, wrong ``before``)."""
+
+
+@dataclass
+class Edit:
+    """One change to ``original_text[start:end]``, replaced by ``after`` when ``applied``."""
+
+    id: str
+    stage: str
+    start: int
+    end: int
+    before: str
+    after: str
+    reason: str
+    applied: bool = True
+    confidence: float = 1.0
+    flag_ids: list[str] = field(default_factory=list)
+    category: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        if not data["details"]:
+            del data["details"]
+        if data["category"] is None:
+            del data["category"]
+        return data
+
+
+@dataclass
+class Flag:
+    """A problem found at ``original_text[start:end]``; it may or may not have an edit."""
+
+    id: str
+    category: str
+    start: int
+    end: int
+    text: str
+    message: str
+    detector: str
+    confidence: float
+    suggestion: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        if not data["details"]:
+            del data["details"]
+        return data
+
+
+def apply_edits(original: str, edits: Iterable[Edit], *, only_applied: bool = True) -> str:
+    """Replay edits onto ``original``, right to left, after checking that they can be replayed.
+
+    Raises :class:`ReplayError` when two edits overlap, a span is out of range, or an edit's
+    ``before`` no longer matches the original: silently producing wrong text is worse than failing.
+    """
+    chosen = sorted((e for e in edits if e.applied or not only_applied), key=lambda e: (e.start, e.end))
+    previous_end = 0
+    for edit in chosen:
+        if not 0 <= edit.start <= edit.end <= len(original):
+            raise ReplayError(f"edit {edit.id} span {edit.start}:{edit.end} is outside the text")
+        if edit.start < previous_end:
+            raise ReplayError(f"edit {edit.id} overlaps the edit before it")
+        if original[edit.start : edit.end] != edit.before:
+            raise ReplayError(f"edit {edit.id} 'before' does not match the original text")
+        previous_end = max(previous_end, edit.end)
+    pieces: list[str] = []
+    cursor = 0
+    for edit in chosen:
+        pieces.append(original[cursor : edit.start])
+        pieces.append(edit.after)
+        cursor = edit.end
+    pieces.append(original[cursor:])
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class ProposedEdit:
+    """An edit a stage wants, in coordinates of the :class:`TextView` it was computed on."""
+
+    start: int
+    end: int
+    after: str
+    reason: str
+    confidence: float = 1.0
+    applied: bool = True
+    category: str | None = None
+    flag_ids: tuple[str, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class TextView:
+    """A snapshot of the current text with a map back to original offsets.
+
+    Stages compute all their findings on one view, so a batch of edits from one stage is mapped
+    consistently even though applying the first of them would shift the offsets of the others.
+    """
+
+    def __init__(self, original: str, applied: Sequence[Edit]):
+        self.original = original
+        self._edits = sorted(applied, key=lambda e: e.start)
+        self.text = apply_edits(original, self._edits)
+        # current-text start of each edit's replacement, for bisecting
+        self._current_starts: list[int] = []
+        delta = 0
+        for edit in self._edits:
+            self._current_starts.append(edit.start + delta)
+            delta += len(edit.after) - (edit.end - edit.start)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a current-text span to the smallest original span that produced it.
+
+        A boundary strictly inside an earlier edit's replacement widens to that whole edit.
+        """
+        ostart = self._map(start, is_end=False)
+        oend = self._map(end, is_end=True)
+        return ostart, max(ostart, oend)
+
+    def _map(self, position: int, *, is_end: bool) -> int:
+        delta = 0
+        for edit, current_start in zip(self._edits, self._current_starts):
+            current_end = current_start + len(edit.after)
+            if position < current_start:
+                break
+            if current_start < position < current_end:
+                return edit.end if is_end else edit.start
+            if position == current_start and current_end > current_start:
+                break
+            if position == current_start == current_end and is_end:
+                return edit.start
+            delta = current_end - edit.end
+        return position - delta
+
+    def to_current(self, ostart: int, oend: int) -> tuple[int, int]:
+        """Map an original span whose ends do not fall inside an edit to the current text."""
+        delta_start = delta_end = 0
+        for edit in self._edits:
+            change = len(edit.after) - (edit.end - edit.start)
+            if edit.end <= ostart and not (edit.start == edit.end == ostart):
+                delta_start += change
+            if edit.end <= oend:
+                delta_end += change
+        return ostart + delta_start, oend + delta_end
+
+    def edits_touching(self, ostart: int, oend: int) -> list[Edit]:
+        """The view's edits that overlap an original span (an insertion counts when inside it)."""
+        return [
+            e
+            for e in self._edits
+            if (e.start < oend and ostart < e.end) or (e.start == e.end and ostart <= e.start <= oend)
+        ]
+
+
+class Document:
+    """A document moving through the pipeline: original text, flags, edits, errors, stage info."""
+
+    def __init__(
+        self,
+        doc_id: str,
+        original_text: str,
+        *,
+        source_sha256: str = "",
+        encoding: dict[str, Any] | None = None,
+    ):
+        self.doc_id = doc_id
+        self.original_text = original_text
+        self.source_sha256 = source_sha256
+        self.encoding = encoding or {"detected": "utf-8", "confidence": 1.0}
+        self.flags: list[Flag] = []
+        self.edits: list[Edit] = []
+        self.errors: list[dict[str, Any]] = []
+        self.warnings: list[dict[str, Any]] = []
+        self.stages: dict[str, dict[str, Any]] = {}
+
+    # ----------------------------------------------------------------- reading
+    @property
+    def cleaned_text(self) -> str:
+        return apply_edits(self.original_text, self.edits)
+
+    def view(self) -> TextView:
+        """The current text (all applied edits so far), for a stage to work on."""
+        return TextView(self.original_text, [e for e in self.edits if e.applied])
+
+    def original_view(self) -> TextView:
+        """The original text, for recording findings already in original coordinates."""
+        return TextView(self.original_text, [])
+
+    # ----------------------------------------------------------------- writing
+    def add_flag(
+        self,
+        view: TextView,
+        category: str,
+        start: int,
+        end: int,
+        message: str,
+        detector: str,
+        confidence: float,
+        suggestion: str | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> Flag:
+        """Record a flag found at ``view.text[start:end]``."""
+        if category not in CATEGORIES:
+            raise ValueError(f"unknown flag category {category!r}")
+        ostart, oend = view.to_original(start, end)
+        flag = Flag(
+            id=f"f{len(self.flags) + 1}",
+            category=category,
+            start=ostart,
+            end=oend,
+            text=self.original_text[ostart:oend],
+            message=message,
+            detector=detector,
+            confidence=round(float(confidence), 3),
+            suggestion=suggestion,
+            details=details or {},
+        )
+        self.flags.append(flag)
+        return flag
+
+    def add_edits(self, view: TextView, stage: str, proposals: Iterable[ProposedEdit]) -> list[Edit]:
+        """Map a stage's proposals from ``view`` to the original text and record them.
+
+        Proposals are expressed against ``view.text``. An applied proposal that overlaps an earlier
+        applied edit absorbs it (the merged edit keeps the earlier ids in ``details['merged']``), so
+        edits never overlap. Proposals that would overlap each other are skipped, first one wins.
+        """
+        recorded: list[Edit] = []
+        for proposal in sorted(proposals, key=lambda p: (p.start, p.end)):
+            if view.text[proposal.start : proposal.end] == proposal.after:
+                continue
+            edit = self._record(view, stage, proposal, recorded)
+            if edit is not None:
+                recorded.append(edit)
+        return recorded
+
+    def _record(self, view: TextView, stage: str, proposal: ProposedEdit, batch: list[Edit]) -> Edit | None:
+        ostart, oend = view.to_original(proposal.start, proposal.end)
+        absorbed = view.edits_touching(ostart, oend)
+        if absorbed:
+            ostart = min([ostart] + [e.start for e in absorbed])
+            oend = max([oend] + [e.end for e in absorbed])
+        if absorbed and not proposal.applied:
+            # a suggestion on top of an applied edit could not be accepted on its own; the flag
+            # that motivated it still carries the suggestion for the reviewer
+            return None
+        if any(_overlap(e, ostart, oend) for e in batch):
+            return None
+        suggestions_in_the_way = [e for e in self.edits if not e.applied and _overlap(e, ostart, oend)]
+        if suggestions_in_the_way:
+            if not proposal.applied:
+                return None
+            # an applied change outranks an earlier stage's mere suggestion for the same words
+            self.edits = [e for e in self.edits if e not in suggestions_in_the_way]
+        cstart, cend = view.to_current(ostart, oend)
+        after = view.text[cstart : proposal.start] + proposal.after + view.text[proposal.end : cend]
+        details = dict(proposal.details)
+        if absorbed:
+            details["merged"] = [e.id for e in absorbed]
+            absorbed_ids = {e.id for e in absorbed}
+            self.edits = [e for e in self.edits if e.id not in absorbed_ids]
+        edit = Edit(
+            id=f"e{self._next_edit_number()}",
+            stage=stage,
+            start=ostart,
+            end=oend,
+            before=self.original_text[ostart:oend],
+            after=after,
+            reason=proposal.reason,
+            applied=proposal.applied,
+            confidence=round(float(proposal.confidence), 3),
+            flag_ids=list(proposal.flag_ids),
+            category=proposal.category,
+            details=details,
+        )
+        self.edits.append(edit)
+        self.edits.sort(key=lambda e: (e.start, e.end))
+        return edit
+
+    def _next_edit_number(self) -> int:
+        numbers = [int(e.id[1:]) for e in self.edits if e.id[1:].isdigit()]
+        return max(numbers, default=0) + 1
+
+    def add_error(self, stage: str, kind: str, message: str) -> None:
+        self.errors.append({"stage": stage, "kind": kind, "message": message})
+
+    def add_warning(self, stage: str, message: str) -> None:
+        self.warnings.append({"stage": stage, "message": message})
+
+    # ----------------------------------------------------------- serialisation
+    def to_report(self) -> dict[str, Any]:
+        """The change report (``postedit.report/1``), checked for replayability before it leaves."""
+        cleaned = self.cleaned_text
+        return {
+            "schema": "postedit.report/1",
+            "document": self.doc_id,
+            "source_sha256": self.source_sha256,
+            "encoding": self.encoding,
+            "original_text": self.original_text,
+            "cleaned_text": cleaned,
+            "flags": [f.to_json() for f in self.flags],
+            "edits": [e.to_json() for e in sorted(self.edits, key=lambda e: e.start)],
+            "stages": self.stages,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
+
+    @classmethod
+    def from_report(cls, report: dict[str, Any]) -> "Document":
+        doc = cls(
+            report["document"],
+            report["original_text"],
+            source_sha256=report.get("source_sha256", ""),
+            encoding=report.get("encoding"),
+        )
+        doc.flags = [Flag(**{**f, "details": f.get("details", {})}) for f in report.get("flags", [])]
+        doc.edits = [
+            Edit(**{**e, "details": e.get("details", {}), "category": e.get("category")}) for e in report.get("edits", [])
+        ]
+        doc.errors = list(report.get("errors", []))
+        doc.warnings = list(report.get("warnings", []))
+        doc.stages = dict(report.get("stages", {}))
+        return doc
+
+
+def _overlap(edit: Edit, start: int, end: int) -> bool:
+    """Whether ``edit`` and the original span ``start:end`` compete for the same text."""
+    if edit.start == edit.end and start == end:
+        return edit.start == start
+    if edit.start == edit.end:
+        return start < edit.start < end
+    if start == end:
+        return edit.start < start < edit.end
+    return edit.start < end and start < edit.end

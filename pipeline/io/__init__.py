@@ -1,0 +1,1 @@
+"""Reading inputs (files, folders, JSONL) and writing outputs atomically."""

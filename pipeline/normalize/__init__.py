@@ -1,0 +1,1 @@
+"""Unicode and whitespace repair (ftfy) with every change recorded as an edit."""

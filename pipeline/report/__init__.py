@@ -1,0 +1,1 @@
+"""Rendering reports: HTML review pages and the run index."""

@@ -1,0 +1,145 @@
+"""Thin Luigi wiring: shard the input, clean each shard, then write the run summary and index.
+
+All text processing lives in :mod:`pipeline`; these tasks choose parameters, outputs and shards.
+A shard's output is a manifest written last and atomically, so a shard is complete only when all
+its documents' outputs are on disk. The shard's identity includes a hash of its documents' content
+and the pipeline configuration, so an unchanged shard is complete and costs nothing on a re-run.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import luigi
+
+from pipeline.batch import STATE_DIR, ShardPlan, clean_documents, finish_run, plan_shards, stage_store
+from pipeline.config import PipelineConfig
+from pipeline.io.atomic import atomic_write_text
+from pipeline.io.sources import select_documents
+from pipeline.runner import DocumentProcessor
+
+
+def _config(config_file: str, settings: dict[str, Any]) -> PipelineConfig:
+    return PipelineConfig.load(config_file or None, **dict(settings))
+
+
+@lru_cache(maxsize=4)
+def _processor(config_file: str, settings_json: str, output_dir: str) -> DocumentProcessor:
+    """One processor (and so one set of loaded models) per worker process and configuration."""
+    config = _config(config_file, json.loads(settings_json))
+    return DocumentProcessor(config, stage_store(Path(output_dir), config))
+
+
+class CleanShard(luigi.Task):
+    """Clean one shard of documents and write their outputs, then the shard's manifest."""
+
+    input_path = luigi.Parameter()
+    output_dir = luigi.Parameter()
+    shard_index = luigi.IntParameter()
+    doc_ids = luigi.ListParameter()
+    shard_key = luigi.Parameter()
+    config_file = luigi.Parameter(default="")
+    settings = luigi.DictParameter(default={})
+
+    def output(self) -> luigi.LocalTarget:
+        return luigi.LocalTarget(str(Path(self.output_dir) / STATE_DIR / "shards" / f"{self.shard_key}.json"))
+
+    def run(self) -> None:
+        processor = _processor(self.config_file, json.dumps(dict(self.settings), sort_keys=True), self.output_dir)
+        total = len(self.doc_ids)
+        started = time.time()
+        documents = select_documents(self.input_path, self.doc_ids, processor.config.max_bytes)
+
+        def progress(count: int, doc_id: str) -> None:
+            self.set_progress_percentage(round(100 * count / max(total, 1)))
+            self.set_status_message(f"shard {self.shard_index}: {count}/{total} documents, last {doc_id}")
+
+        entries = clean_documents(documents, Path(self.output_dir), processor, on_progress=progress)
+        manifest = {
+            "shard_index": self.shard_index,
+            "shard_key": self.shard_key,
+            "started_at": started,
+            "finished_at": time.time(),
+            "stage_versions": processor.stage_versions(),
+            "entries": entries,
+        }
+        # written last and atomically: the manifest is the shard's completeness marker
+        atomic_write_text(self.output().path, json.dumps(manifest, ensure_ascii=False))
+
+
+class CleanAll(luigi.Task):
+    """Clean every document under ``input_dir`` into ``output_dir`` (defaults in ``luigi.cfg``).
+
+    Always re-runs its own cheap step, the summary, so each invocation's ``summary.json`` says what
+    that invocation did: a re-run on unchanged input shows every shard reused and no stage work.
+    """
+
+    input_dir = luigi.Parameter(default="seeds")
+    output_dir = luigi.Parameter(default="reports")
+    shard_size = luigi.IntParameter(default=50)
+    config_file = luigi.Parameter(default="", description="TOML file with pipeline settings")
+    grammar = luigi.OptionalParameter(default=None, description="auto|languagetool|lingotweaker|harper|none")
+    rewrite = luigi.OptionalBoolParameter(default=None)
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self._scheduled_at = time.time()
+        self._done = False
+        self._plans: list[ShardPlan] | None = None
+
+    def settings(self) -> dict[str, Any]:
+        return {k: v for k, v in {"grammar": self.grammar, "rewrite": self.rewrite}.items() if v is not None}
+
+    def plans(self) -> list[ShardPlan]:
+        if self._plans is None:
+            config = _config(self.config_file, self.settings())
+            self._plans = plan_shards(self.input_dir, config, self.shard_size)
+        return self._plans
+
+    def requires(self) -> list[CleanShard]:
+        return [
+            CleanShard(
+                input_path=self.input_dir,
+                output_dir=self.output_dir,
+                shard_index=plan.index,
+                doc_ids=list(plan.doc_ids),
+                shard_key=plan.key,
+                config_file=self.config_file,
+                settings=self.settings(),
+            )
+            for plan in self.plans()
+        ]
+
+    def output(self) -> luigi.LocalTarget:
+        return luigi.LocalTarget(str(Path(self.output_dir) / "summary.json"))
+
+    def complete(self) -> bool:
+        return self._done
+
+    def run(self) -> None:
+        manifests = [json.loads(Path(task.output().path).read_text(encoding="utf-8")) for task in self.requires()]
+        entries: list[dict[str, Any]] = []
+        reused = 0
+        for manifest in manifests:
+            was_reused = manifest["finished_at"] < self._scheduled_at
+            reused += was_reused
+            for entry in manifest["entries"]:
+                if was_reused:
+                    entry = {**entry, "cache_hits": sorted(entry.get("stage_runs", []) + entry.get("cache_hits", [])), "stage_runs": []}
+                entries.append(entry)
+        versions = manifests[0]["stage_versions"] if manifests else {}
+        config = _config(self.config_file, self.settings())
+        finish_run(
+            entries,
+            input_path=self.input_dir,
+            output_dir=Path(self.output_dir),
+            config=config,
+            processor_versions=versions,
+            started=self._scheduled_at,
+            extra={"shards": {"total": len(manifests), "reused": reused, "run": len(manifests) - reused, "size": self.shard_size}},
+        )
+        self._done = True

@@ -1,0 +1,93 @@
+"""`postedit clean`: same outputs as the Luigi run, bad documents isolated, re-runs served from cache."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from pipeline.cli import main
+
+FAST = ["--stages", "normalize", "--no-progress"]
+
+
+def run_clean(input_path: Path, output: Path, *extra: str) -> dict:
+    assert main(["clean", str(input_path), str(output), *FAST, *extra]) == 0
+    return json.loads((output / "summary.json").read_text())
+
+
+def test_mixed_folder_gives_results_and_per_document_errors(mixed_input, tmp_path):
+    out = tmp_path / "out"
+    summary = run_clean(mixed_input, out)
+    errors = {e["document"]: e["kind"] for e in summary["errors"]}
+    assert errors == {"binary.txt": "binary", "empty.txt": "empty"}
+    assert summary["documents"] == {"total": 6, "ok": 4, "failed": 2}
+    assert (out / "cleaned" / "mojibake.txt").read_text() == "The café owner said “no” twice.\n"
+    legacy = json.loads((out / "reports" / "legacy.txt.json").read_text())
+    assert legacy["encoding"]["detected"] == "cp1252"
+    assert legacy["cleaned_text"] == "The café’s owner said “no” — twice.\n"
+    assert (out / "cleaned" / "sub" / "nested.txt").exists()
+    assert not (out / "cleaned" / "binary.txt").exists()
+    binary_report = json.loads((out / "reports" / "binary.txt.json").read_text())
+    assert binary_report["errors"][0]["kind"] == "binary"
+    assert (out / "index.html").exists() and (out / "reports" / "plain.txt.html").exists()
+
+
+def test_second_run_on_unchanged_input_does_no_stage_work(mixed_input, tmp_path):
+    out = tmp_path / "out"
+    first = run_clean(mixed_input, out)
+    assert first["stage_work"]["normalize"] == 4
+    second = run_clean(mixed_input, out)
+    assert second["stage_work"]["normalize"] == 0
+    assert second["cache_hits"]["normalize"] == 4
+    (mixed_input / "plain.txt").write_text("A changed document.\n")
+    third = run_clean(mixed_input, out)
+    assert third["stage_work"]["normalize"] == 1
+
+
+def test_jsonl_input_with_malformed_lines(jsonl_input, tmp_path):
+    out = tmp_path / "out"
+    summary = run_clean(jsonl_input, out)
+    kinds = sorted(e["kind"] for e in summary["errors"])
+    assert kinds == ["duplicate_id", "malformed_jsonl", "malformed_jsonl"]
+    assert (out / "cleaned" / "b").read_text() == "Second document & more."
+
+
+def test_oversized_document_is_an_error_and_the_rest_goes_on(mixed_input, tmp_path):
+    (mixed_input / "huge.txt").write_text("word " * 5000)
+    summary = run_clean(mixed_input, tmp_path / "out", "--max-bytes", "10000")
+    assert {"document": "huge.txt"}.items() <= next(e for e in summary["errors"] if e["document"] == "huge.txt").items()
+    assert summary["documents"]["ok"] == 4
+
+
+def test_unreadable_file_is_an_error(mixed_input, tmp_path):
+    locked = mixed_input / "locked.txt"
+    locked.write_text("secret")
+    locked.chmod(0)
+    try:
+        import os
+
+        if os.geteuid() == 0:  # root reads anything; use a path that cannot be read at all
+            locked.chmod(0o644)
+            locked.unlink()
+            locked.symlink_to(mixed_input / "does-not-exist")
+        summary = run_clean(mixed_input, tmp_path / "out")
+    finally:
+        locked.unlink()
+    assert any(e["document"] == "locked.txt" and e["kind"] == "unreadable" for e in summary["errors"])
+
+
+def test_missing_input_is_a_clear_error(tmp_path, capsys):
+    assert main(["clean", str(tmp_path / "nope"), str(tmp_path / "out"), *FAST]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_console_script_runs(mixed_input, tmp_path):
+    script = Path(sys.executable).with_name("postedit")
+    completed = subprocess.run(
+        [str(script), "clean", str(mixed_input / "plain.txt"), str(tmp_path / "out"), *FAST],
+        capture_output=True, text=True, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "out" / "cleaned" / "plain.txt").exists()
