@@ -1,0 +1,1 @@
+"""Detectors for MT artefacts, boilerplate, metadata, glued words, broken sentences, consistency."""

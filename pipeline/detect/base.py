@@ -1,0 +1,62 @@
+"""The detector interface: a detector reads a document's current text and returns findings.
+
+Detectors do not touch the document; the ``detect`` and ``boilerplate`` stages turn findings into
+flags (always) and edits (only for findings that carry a ``replacement`` and are ``apply``-safe).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, ClassVar, Iterable
+
+from pipeline.config import PipelineConfig
+from pipeline.text.segment import Span, paragraphs, sentences
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    start: int  # offsets into the text the detector was given
+    end: int
+    message: str
+    detector: str
+    confidence: float
+    suggestion: str | None = None
+    # when set, the stage records an edit replacing text[start:end] by this
+    replacement: str | None = None
+    # applied edit (True) or suggestion for the reviewer only (False)
+    apply: bool = False
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class DetectContext:
+    """What detectors share about one text: segmentation (computed once) and the configuration."""
+
+    def __init__(self, text: str, config: PipelineConfig):
+        self.text = text
+        self.config = config
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return [s for p in self.paragraphs for s in sentences(self.text, p)]
+
+
+class Detector(ABC):
+    id: ClassVar[str]
+    version: ClassVar[str] = "1"
+
+    def __init__(self, config: PipelineConfig):
+        self.config = config
+
+    def settings(self) -> dict[str, Any]:
+        return {}
+
+    @abstractmethod
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        """Findings in ``context.text``."""

@@ -1,0 +1,1 @@
+"""Text utilities shared by stages: segmentation, the spaCy pipeline, word lists."""
