@@ -36,8 +36,14 @@ class RawDocument:
         return hashlib.sha256(self.data or b"").hexdigest()
 
 
-def iter_documents(input_path: str | os.PathLike[str], max_bytes: int) -> Iterator[RawDocument]:
-    """Yield every document in ``input_path``, sorted by id so shards are stable between runs."""
+def iter_documents(
+    input_path: str | os.PathLike[str], max_bytes: int, only: set[str] | None = None
+) -> Iterator[RawDocument]:
+    """Yield every document in ``input_path`` (or just those in ``only``), sorted by id.
+
+    Sorting keeps shards stable between runs; ``only`` lets a shard worker read its own files
+    without reading everyone else's.
+    """
     root = Path(input_path)
     if not root.exists():
         raise InputError(f"input {root} does not exist")
@@ -45,8 +51,9 @@ def iter_documents(input_path: str | os.PathLike[str], max_bytes: int) -> Iterat
         for path in sorted(_walk_files(root)):
             relative = path.relative_to(root).as_posix()
             if path.suffix.lower() in JSONL_SUFFIXES:
-                yield from _iter_jsonl(path, max_bytes, prefix=relative + "/")
-            else:
+                if only is None or any(doc_id.startswith(relative + "/") for doc_id in only):
+                    yield from _iter_jsonl(path, max_bytes, prefix=relative + "/")
+            elif only is None or relative in only:
                 yield _read_file(path, relative, max_bytes)
     elif root.suffix.lower() in JSONL_SUFFIXES:
         yield from _iter_jsonl(root, max_bytes, prefix="")
@@ -57,8 +64,7 @@ def iter_documents(input_path: str | os.PathLike[str], max_bytes: int) -> Iterat
 def select_documents(input_path: str | os.PathLike[str], doc_ids: Iterable[str], max_bytes: int) -> list[RawDocument]:
     """The documents with the given ids, in the given order (used by shard workers)."""
     wanted = list(doc_ids)
-    wanted_set = set(wanted)
-    found = {doc.doc_id: doc for doc in iter_documents(input_path, max_bytes) if doc.doc_id in wanted_set}
+    found = {doc.doc_id: doc for doc in iter_documents(input_path, max_bytes, only=set(wanted))}
     return [
         found.get(doc_id) or RawDocument(doc_id, None, str(input_path), "missing", "the document disappeared from the input")
         for doc_id in wanted
