@@ -29,6 +29,16 @@ class PipelineConfig:
     disabled_rules: tuple[str, ...] = ()
     # rewrite
     rewrite: bool = True
+    lm_model: str = "smollm2-135m"  # causal LM that scores candidates: registry name, folder or hub id
+    seq2seq_model: str | None = None  # optional correction model (CoEdIT/T5): folder or hub id
+    seq2seq_prefix: str = "Fix grammar: "  # instruction the seq2seq model was trained with
+    embedding_model: str = "all-minilm-l6-v2"  # sentence embeddings for the meaning guard
+    device: str = "auto"  # auto | cpu | cuda | cuda:N
+    batch_size: int = 16
+    threads: int = 0  # torch threads per process; 0 = torch's default
+    min_lm_gain: float = 2.0  # nats a candidate must gain over the original to be applied
+    min_similarity: float = 0.85  # cosine similarity of sentence embeddings, original vs candidate
+    max_changed_words: int = 3
     # house style for consistency suggestions, e.g. {"defence": "defense"}
     house_style: Mapping[str, str] = field(default_factory=dict)
     # caches (sentence-level results); None puts them under the output folder

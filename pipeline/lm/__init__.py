@@ -1,0 +1,1 @@
+"""Language models as measuring instruments: causal-LM fluency scores and sentence similarity."""

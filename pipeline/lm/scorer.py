@@ -1,0 +1,160 @@
+"""Causal-LM scoring: how much more likely a language model finds a candidate than the original.
+
+The rewriter never lets the model generate text (a 135M model rewriting freely hallucinates); it
+only asks which of a few candidate sentences the model finds more fluent. The score of a text is
+the sum of its tokens' log-probabilities after a beginning-of-text token, so the first word is
+scored too. ``gain`` compares a candidate with the original over the tokens from the first one
+that differs: the shared token prefix has identical log-probabilities in both and is skipped, which
+keeps long unchanged sentence openings from adding noise and is where batching saves work.
+
+Usage::
+
+    scorer = get_scorer(config)            # loaded once per process
+    scorer.logprob(["A sentence.", ...])   # -> [float, ...] in nats
+    scorer.gain("the Cross Red International", ["the International Red Cross"])  # -> [float]
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from models.registry import DEFAULT_LM, resolve
+
+
+@dataclass(frozen=True)
+class ScorerSettings:
+    model: str = DEFAULT_LM
+    device: str = "auto"
+    batch_size: int = 16
+    threads: int = 0
+    max_tokens: int = 256  # longer texts are cut (a sentence is far shorter)
+
+    @classmethod
+    def from_config(cls, config: Any) -> "ScorerSettings":
+        return cls(
+            model=getattr(config, "lm_model", DEFAULT_LM) or DEFAULT_LM,
+            device=getattr(config, "device", "auto") or "auto",
+            batch_size=int(getattr(config, "batch_size", 16) or 16),
+            threads=int(getattr(config, "threads", 0) or 0),
+        )
+
+
+class CausalLMScorer:
+    """A causal language model plus its tokenizer, scoring texts in padded batches."""
+
+    def __init__(self, settings: ScorerSettings):
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        from pipeline.lm.device import select_device, set_threads
+
+        started = time.perf_counter()
+        self.settings = settings
+        set_threads(settings.threads)
+        self.device = select_device(settings.device)
+        self.source = resolve(settings.model)
+        if not self.source.hub:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        kwargs: dict[str, Any] = {"gguf_file": self.source.gguf_file} if self.source.gguf_file else {}
+        self.tokenizer = AutoTokenizer.from_pretrained(self.source.path, **kwargs)
+        self.model = AutoModelForCausalLM.from_pretrained(self.source.path, dtype=torch.float32, **kwargs)
+        self.model.to(self.device).eval()
+        self._torch = torch
+        self._bos = self._start_token_id()
+        self._pad = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else self._bos
+        self.load_seconds = time.perf_counter() - started
+
+    def _start_token_id(self) -> int:
+        for candidate in (self.tokenizer.bos_token_id, self.tokenizer.eos_token_id, self.tokenizer.pad_token_id):
+            if candidate is not None:
+                return int(candidate)
+        return 0
+
+    def describe(self) -> dict[str, Any]:
+        return {"model": self.settings.model, "loaded_from": self.source.describe(), "device": self.device}
+
+    def encode(self, text: str) -> list[int]:
+        ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
+        return [self._bos] + list(ids)[: self.settings.max_tokens]
+
+    def token_logprobs(self, texts: Sequence[str]) -> list[list[float]]:
+        """Per-token log-probabilities (nats) of each text, its start token excluded."""
+        encoded = [self.encode(t) for t in texts]
+        results: list[list[float]] = [[] for _ in texts]
+        # similar lengths in one batch waste less padding
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
+        size = max(1, self.settings.batch_size)
+        for begin in range(0, len(order), size):
+            chunk = order[begin : begin + size]
+            for index, values in zip(chunk, self._batch_logprobs([encoded[i] for i in chunk])):
+                results[index] = values
+        return results
+
+    def _batch_logprobs(self, batch: list[list[int]]) -> list[list[float]]:
+        torch = self._torch
+        width = max(len(ids) for ids in batch)
+        input_ids = torch.full((len(batch), width), self._pad, dtype=torch.long)
+        mask = torch.zeros((len(batch), width), dtype=torch.long)
+        for row, ids in enumerate(batch):
+            input_ids[row, : len(ids)] = torch.tensor(ids, dtype=torch.long)
+            mask[row, : len(ids)] = 1
+        input_ids, mask = input_ids.to(self.device), mask.to(self.device)
+        with torch.inference_mode():
+            logits = self.model(input_ids=input_ids, attention_mask=mask).logits.float()
+        logprobs = torch.log_softmax(logits[:, :-1], dim=-1)
+        picked = logprobs.gather(-1, input_ids[:, 1:].unsqueeze(-1)).squeeze(-1).cpu()
+        return [picked[row, : len(ids) - 1].tolist() for row, ids in enumerate(batch)]
+
+    def logprob(self, texts: Sequence[str]) -> list[float]:
+        """Total log-probability (nats) of each text."""
+        return [sum(values) for values in self.token_logprobs(texts)]
+
+    def gain(self, original: str, candidates: Sequence[str]) -> list[float]:
+        """Log-likelihood gain (nats) of each candidate over ``original``; > 0 means more fluent.
+
+        Only tokens from the first differing token on are summed; the shared prefix scores the same
+        in both texts under a causal model.
+        """
+        return self.gains([(original, c) for c in candidates])
+
+    def gains(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+        """``gain`` for many (original, candidate) pairs at once, all in the same batches."""
+        originals = sorted({o for o, _ in pairs})
+        texts = originals + [c for _, c in pairs]
+        scored = self.token_logprobs(texts)
+        by_original = dict(zip(originals, scored[: len(originals)]))
+        ids = {t: self.encode(t) for t in set(texts)}
+        out = []
+        for (original, candidate), cand_lp in zip(pairs, scored[len(originals) :]):
+            start = _common_prefix(ids[original], ids[candidate])
+            # logprob index i scores token i + 1; tokens before ``start`` are shared
+            skip = max(0, start - 1)
+            out.append(sum(cand_lp[skip:]) - sum(by_original[original][skip:]))
+        return out
+
+
+def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+_SCORERS: dict[ScorerSettings, CausalLMScorer] = {}
+_LOCK = threading.Lock()
+
+
+def get_scorer(config: Any = None) -> CausalLMScorer:
+    """The process-wide scorer for ``config`` (a PipelineConfig, ScorerSettings or None = defaults)."""
+    settings = config if isinstance(config, ScorerSettings) else ScorerSettings.from_config(config)
+    with _LOCK:
+        scorer = _SCORERS.get(settings)
+        if scorer is None:
+            scorer = _SCORERS[settings] = CausalLMScorer(settings)
+        return scorer
