@@ -27,6 +27,13 @@ class PipelineConfig:
     languagetool_url: str | None = None
     dialect: str = "en-US"
     disabled_rules: tuple[str, ...] = ()
+    enabled_rules: tuple[str, ...] = ()  # also turns on rules that are off by default
+    enabled_categories: tuple[str, ...] = ()  # LanguageTool category ids; empty means all
+    disabled_categories: tuple[str, ...] = ()
+    grammar_auto_apply: tuple[str, ...] = ("whitespace", "duplication", "doubled_punctuation")  # the rest only flagged
+    languagetool_timeout: float = 30.0  # seconds per request before falling back to the offline backends
+    languagetool_probe_timeout: float = 3.0
+    protected_words: tuple[str, ...] = ()  # names and terms no spelling suggestion may touch
     # rewrite
     rewrite: bool = True
     lm_model: str = "smollm2-135m"  # causal LM that scores candidates: registry name, folder or hub id
