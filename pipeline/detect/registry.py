@@ -4,4 +4,7 @@ from __future__ import annotations
 
 # "module:Class" of each Detector subclass
 DETECTORS: list[str] = [
+    "pipeline.detect.mt_word_order:WordOrderCalqueDetector",
+    "pipeline.detect.mt_nationality_article:NationalityArticleDetector",
+    "pipeline.detect.mt_capitalised_terms:CapitalisedTermDetector",
 ]

@@ -1,0 +1,35 @@
+"""Curated lexicons under ``pipeline/data/lexicons/``, read once per process.
+
+The MT-artefact and consistency detectors keep their knowledge (false friends, official titles,
+transliteration variants, spelling pairs) as data with a header saying where it comes from, so an
+editor can extend it without touching code. TSV files use ``#`` comment lines; JSON files carry an
+``_about`` key.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _read(name: str) -> str:
+    return resources.files("pipeline").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of a tab-separated lexicon, comment and blank lines skipped."""
+    rows = []
+    for line in _read(name).splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(tuple(cell.strip() for cell in line.split("\t")))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    """A JSON lexicon (treat as read-only: it is shared by every caller in the process)."""
+    return json.loads(_read(name))

@@ -1,0 +1,157 @@
+"""The MT-artefact detectors: they find translation calques and stay silent on clean wire copy."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.config import PipelineConfig
+from pipeline.detect.base import DetectContext, Finding
+from pipeline.detect.mt_capitalised_terms import CapitalisedTermDetector
+from pipeline.detect.mt_nationality_article import NationalityArticleDetector
+from pipeline.detect.mt_word_order import WordOrderCalqueDetector, english_order, is_title_case_line
+
+CONFIG = PipelineConfig()
+
+# Clean, well-edited wire-style copy written for these tests: full of names, nationalities, titles and
+# institutions that look like the artefacts but are correct English.
+CLEAN_NEWS = [
+    "U.S. Defense Secretary Pete Hegseth met Russian Defense Minister Andrei Belousov's deputy on Monday, "
+    "the Pentagon said, in the first contact between the two defense ministries in more than a year.",
+    "The International Committee of the Red Cross said its staff had reached the besieged city on Tuesday "
+    "and evacuated about 300 civilians, most of them elderly, in a convoy of buses and private cars.",
+    "The Portuguese government said on Wednesday it would raise the minimum wage by 6% next year, "
+    "while the Spanish Prime Minister Pedro Sanchez announced new housing subsidies.",
+    "United Nations Secretary-General Antonio Guterres, a former Portuguese prime minister, urged both "
+    "sides to allow aid convoys through and warned that the humanitarian situation was deteriorating.",
+    "Amnesty International and Human Rights Watch accused the security forces of using excessive force "
+    "against protesters, a charge the Interior Ministry denied in a statement late on Thursday.",
+    "The European Central Bank left interest rates unchanged on Thursday, and its president, Christine "
+    "Lagarde, said inflation in the euro zone was falling faster than policymakers had expected.",
+    "Manchester United beat Aston Villa 2-1 at Old Trafford on Saturday, with the Brazilian winger scoring "
+    "the winner in stoppage time after the visitors had dominated the second half.",
+    "The German Marshall Fund, a Washington think tank, said in a report that European defense spending "
+    "rose to its highest level since the end of the Cold War, led by Poland and the Baltic states.",
+    "Officials at the White House said President Joe Biden would travel to the Black Sea region next month "
+    "to meet NATO allies, the first such visit by an American president in two decades.",
+    "The Supreme Court agreed on Monday to hear a challenge to the federal law, setting up a ruling that "
+    "is expected before the court's term ends in June, lawyers for both sides said.",
+    "Police said the driver lost control of the car on the wet road near the border town and struck a "
+    "parked truck; two passengers were taken to hospital with minor injuries.",
+    "The Ukrainian Foreign Minister Dmytro Kuleba told reporters in Brussels that Kyiv needed more air "
+    "defense systems before the winter, when Russian strikes on the power grid were expected to intensify.",
+    "The actual number of casualties is likely to be higher, the regional governor said, because rescue "
+    "teams had not yet reached several villages cut off by the floods.",
+    "The French Open champion said she would skip the tournament in Rome to rest a shoulder injury, her "
+    "agent said in a statement posted on social media.",
+    "The National Guard was deployed to the capital after two nights of unrest, and the mayor imposed a "
+    "curfew from 10 p.m. until 6 a.m. that will remain in place through the weekend.",
+    "The World Health Organization said the outbreak was under control, although it warned that vaccination "
+    "rates in the region remained too low to prevent new cases among children.",
+    "Russian forces shelled the eastern town overnight, damaging homes and cars, the regional administration "
+    "said, adding that nobody had been killed.",
+    "Italian Prime Minister Giorgia Meloni and French President Emmanuel Macron discussed migration at a "
+    "summit in Rome, where the European Union's leaders also agreed on a new budget framework.",
+    "Britain's Ministry of Defence said in its daily intelligence update that Russia had probably lost "
+    "several hundred armored vehicles in the fighting around the town since October.",
+    "The eventual winner of the primary will face the incumbent governor in November, in a race that "
+    "analysts expect to be the most expensive in the state's history.",
+]
+
+
+def run(detector_class, text: str) -> list[Finding]:
+    return list(detector_class(CONFIG).detect(DetectContext(text, CONFIG)))
+
+
+def flagged(findings: list[Finding], text: str) -> list[str]:
+    return [text[f.start : f.end] for f in findings]
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(re.findall(r"\S+", t)) for t in texts)
+
+
+# --- word order -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("He asked the Cross Red International to help evacuate civilians.", "Cross Red International",
+         "International Red Cross"),
+        ("Analysts expect the Bank Central European to raise rates again.", "Bank Central European",
+         "European Central Bank"),
+        ("The talks were held at the headquarters of the Nations United in Geneva.", "Nations United",
+         "United Nations"),
+        ("Troops of the Army Russian crossed the river at dawn.", "Army Russian", "Russian Army"),
+    ],
+)
+def test_adjective_after_noun_in_a_name_is_a_word_order_calque(text, span, suggestion):
+    findings = run(WordOrderCalqueDetector, text)
+    assert flagged(findings, text) == [span]
+    assert findings[0].suggestion == suggestion
+    assert findings[0].category == "mt_artefact" and findings[0].apply is False and findings[0].replacement is None
+
+
+def test_reordering_into_a_known_name_is_more_certain():
+    known = run(WordOrderCalqueDetector, "Aid came from the Cross Red International.")[0]
+    unknown = run(WordOrderCalqueDetector, "Aid came from the Agency Nuclear Regional.")[0]
+    assert known.confidence > unknown.confidence
+
+
+def test_english_order_mirrors_the_romance_order():
+    assert english_order(["Union", "European"]) == "European Union"
+
+
+def test_headlines_in_title_case_are_not_read_as_calques():
+    assert is_title_case_line("Russian Army Faces Ukrainian Counteroffensive Near Kharkiv")
+    assert run(WordOrderCalqueDetector, "Ukraine Army Russian Troops Clash Near Border Town") == []
+
+
+def test_postposed_general_and_international_in_english_names_are_fine():
+    text = "The Attorney General and Amnesty International spoke after the Secretary General of NATO arrived."
+    assert run(WordOrderCalqueDetector, text) == []
+
+
+# --- article + nationality + name ---------------------------------------------------------------------
+
+
+def test_article_and_nationality_before_a_person_is_flagged():
+    text = "The proposal came from the head of the UN, the Portuguese Antonio Guterres, on Tuesday."
+    findings = run(NationalityArticleDetector, text)
+    assert flagged(findings, text) == ["the Portuguese Antonio Guterres"]
+    assert "Antonio Guterres" in findings[0].suggestion and not findings[0].suggestion.startswith("the Portuguese Antonio")
+
+
+def test_nationality_before_a_common_noun_or_title_is_fine():
+    text = ("The Portuguese government and the Russian Foreign Minister Sergei Lavrov met the French "
+            "delegation, and the German Marshall Fund published a report.")
+    assert run(NationalityArticleDetector, text) == []
+
+
+# --- capitalised translated terms ---------------------------------------------------------------------
+
+
+def test_capitalised_translated_terms_are_flagged_with_the_lower_case_form():
+    text = "The deployment of the UN Blue Helmets was discussed on the Social Networks of the ministry."
+    findings = run(CapitalisedTermDetector, text)
+    assert flagged(findings, text) == ["Blue Helmets", "Social Networks"]
+    assert [f.suggestion for f in findings] == ["blue helmets", "social networks"]
+
+
+def test_a_term_inside_a_longer_name_is_left_alone():
+    assert run(CapitalisedTermDetector, "She works for the Blue Helmets Foundation in Oslo.") == []
+    assert run(CapitalisedTermDetector, "Peacekeepers, known as blue helmets, arrived.") == []
+
+
+# --- clean copy ---------------------------------------------------------------------------------------
+
+DETECTORS = [WordOrderCalqueDetector, NationalityArticleDetector, CapitalisedTermDetector]
+
+
+@pytest.mark.parametrize("detector_class", DETECTORS, ids=lambda d: d.id)
+def test_clean_wire_copy_gets_at_most_one_flag_per_thousand_words(detector_class):
+    text = "\n\n".join(CLEAN_NEWS)
+    findings = run(detector_class, text)
+    assert len(findings) <= words(CLEAN_NEWS) / 1000, flagged(findings, text)
