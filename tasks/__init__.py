@@ -1,5 +1,6 @@
 """Luigi tasks over the :mod:`pipeline` library: ``luigi --module tasks CleanAll``."""
 
 from tasks.clean import CleanAll, CleanShard
+from tasks.nightly import Arrivals, CleanNightly
 
-__all__ = ["CleanAll", "CleanShard"]
+__all__ = ["Arrivals", "CleanAll", "CleanNightly", "CleanShard"]

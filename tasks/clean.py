@@ -9,6 +9,7 @@ and the pipeline configuration, so an unchanged shard is complete and costs noth
 from __future__ import annotations
 
 import json
+import logging
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,12 @@ from pipeline.config import PipelineConfig
 from pipeline.io.atomic import atomic_write_text
 from pipeline.io.sources import select_documents
 from pipeline.runner import DocumentProcessor
+from pipeline.summary_text import summary_lines
+
+logger = logging.getLogger("luigi-interface")
+
+# Each progress update is a scheduler RPC (an HTTP request with luigid): at most one per interval.
+PROGRESS_INTERVAL_SECONDS = 1.0
 
 
 def _config(config_file: str, settings: dict[str, Any]) -> PipelineConfig:
@@ -54,7 +61,14 @@ class CleanShard(luigi.Task):
         started = time.time()
         documents = select_documents(self.input_path, self.doc_ids, processor.config.max_bytes)
 
+        last_update = 0.0
+
         def progress(count: int, doc_id: str) -> None:
+            nonlocal last_update
+            now = time.monotonic()
+            if count < total and now - last_update < PROGRESS_INTERVAL_SECONDS:
+                return
+            last_update = now
             self.set_progress_percentage(round(100 * count / max(total, 1)))
             self.set_status_message(f"shard {self.shard_index}: {count}/{total} documents, last {doc_id}")
 
@@ -84,6 +98,7 @@ class CleanAll(luigi.Task):
     config_file = luigi.Parameter(default="", description="TOML file with pipeline settings")
     grammar = luigi.OptionalParameter(default=None, description="auto|languagetool|lingotweaker|harper|none")
     rewrite = luigi.OptionalBoolParameter(default=None)
+    cache_dir = luigi.OptionalParameter(default=None, description="stage and sentence caches (default: under output_dir)")
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -92,7 +107,8 @@ class CleanAll(luigi.Task):
         self._plans: list[ShardPlan] | None = None
 
     def settings(self) -> dict[str, Any]:
-        return {k: v for k, v in {"grammar": self.grammar, "rewrite": self.rewrite}.items() if v is not None}
+        chosen = {"grammar": self.grammar, "rewrite": self.rewrite, "cache_dir": self.cache_dir}
+        return {k: v for k, v in chosen.items() if v is not None}
 
     def plans(self) -> list[ShardPlan]:
         if self._plans is None:
@@ -121,6 +137,12 @@ class CleanAll(luigi.Task):
         return self._done
 
     def run(self) -> None:
+        summary = self.write_summary()
+        self.set_status_message("\n".join(summary_lines(summary)))
+        self._done = True
+
+    def write_summary(self) -> dict[str, Any]:
+        """Merge the shard manifests into ``summary.json`` and ``index.html``; log the summary."""
         manifests = [json.loads(Path(task.output().path).read_text(encoding="utf-8")) for task in self.requires()]
         entries: list[dict[str, Any]] = []
         reused = 0
@@ -133,7 +155,7 @@ class CleanAll(luigi.Task):
                 entries.append(entry)
         versions = manifests[0]["stage_versions"] if manifests else {}
         config = _config(self.config_file, self.settings())
-        finish_run(
+        summary = finish_run(
             entries,
             input_path=self.input_dir,
             output_dir=Path(self.output_dir),
@@ -142,4 +164,6 @@ class CleanAll(luigi.Task):
             started=self._scheduled_at,
             extra={"shards": {"total": len(manifests), "reused": reused, "run": len(manifests) - reused, "size": self.shard_size}},
         )
-        self._done = True
+        for line in summary_lines(summary):
+            logger.info(line)
+        return summary
