@@ -34,6 +34,8 @@ class PipelineConfig:
     languagetool_timeout: float = 30.0  # seconds per request before falling back to the offline backends
     languagetool_probe_timeout: float = 3.0
     protected_words: tuple[str, ...] = ()  # names and terms no spelling suggestion may touch
+    # boilerplate: apply clear removals as edits (False: flag them only)
+    remove_boilerplate: bool = True
     # rewrite
     rewrite: bool = True
     lm_model: str = "smollm2-135m"  # causal LM that scores candidates: registry name, folder or hub id

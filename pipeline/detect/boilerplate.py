@@ -1,0 +1,243 @@
+"""Find scraped page furniture in one document: navigation, widgets, credits, teasers, stray headlines.
+
+The detector works per document (documents are cached and sharded independently), so it relies on
+per-document signals: the shape of a line (short, no final punctuation, title case), interface
+vocabulary, photo-agency credit patterns, and repetition *within* the document (a truncated copy of
+the headline). A line is removed only when it is clearly furniture; lines that merely look like a
+headline inside the body are flagged for the editor and kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.detect import boilerplate_patterns as bp
+from pipeline.detect.boilerplate_shape import ends_like_sentence, is_headline_like, words
+from pipeline.detect.wordlist import CLOSED_CLASS
+from pipeline.text.segment import Span, paragraphs
+
+DETECTOR = "boilerplate"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One finding about page furniture, in offsets of the text that was examined.
+
+    ``remove`` is ``None`` (flag only), ``"span"`` (delete exactly ``start:end``) or ``"line"``
+    (delete the paragraph from ``start`` to its end together with its line break).
+    """
+
+    category: str
+    start: int
+    end: int
+    message: str
+    detector: str
+    confidence: float
+    remove: str | None = None
+    suggestion: str | None = None
+    paragraph: int = -1
+
+
+def find_boilerplate(text: str) -> list[Verdict]:
+    """All boilerplate, metadata and breadcrumb-glue verdicts for ``text``."""
+    paras = paragraphs(text)
+    verdicts: list[Verdict] = []
+    removed_lines: set[int] = set()
+    normalised = [_normalise(p.text) for p in paras]
+    for index, para in enumerate(paras):
+        found = _classify(text, paras, normalised, index)
+        verdicts.extend(found)
+        if any(v.remove == "line" for v in found):
+            removed_lines.add(index)
+    verdicts.extend(_stray_headlines(paras, removed_lines, verdicts))
+    return sorted(verdicts, key=lambda v: (v.start, v.end))
+
+
+def _classify(text: str, paras: list[Span], normalised: list[str], index: int) -> list[Verdict]:
+    para = paras[index]
+    found: list[Verdict] = []
+    body = para.text
+    offset = para.start
+    if index < 3:
+        crumbs = _breadcrumb(para, index)
+        if crumbs is not None:
+            if crumbs[0].remove == "line":
+                return crumbs
+            found.extend(crumbs)
+            cut = crumbs[0].end - para.start
+            body, offset = body[cut:], para.start + cut
+    prefix = _metadata_prefix(text, para, index)
+    if prefix is not None:
+        found.append(prefix)
+        return found
+    whole = _whole_line(body, offset, index, len(paras))
+    if whole is not None:
+        return found + [whole]
+    duplicate = _duplicate(body, offset, index, normalised)
+    if duplicate is not None:
+        return found + [duplicate]
+    found.extend(_credit(body, offset, index))
+    return found
+
+
+def _verdict(category, start, end, message, confidence, remove=None, suggestion=None, paragraph=-1, detector=DETECTOR):
+    return Verdict(category, start, end, message, f"{detector}", confidence, remove, suggestion, paragraph)
+
+
+def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | None:
+    """A verdict on the line as a whole: widget, teaser, footer, interface text, date stamp, byline."""
+    end = offset + len(line)
+    stripped = line.strip()
+    if not any(ch.isalnum() for ch in stripped):
+        if set(stripped) <= set("*-_=~#·• "):
+            return None  # a section break, part of the article's layout
+        return _verdict("boilerplate", offset, end, "stray symbol line left by the page layout", 0.9, "line",
+                        "", index, f"{DETECTOR}.symbols")
+    if bp.WIDGET_LINE.match(stripped):
+        return _verdict("boilerplate", offset, end, "share, follow or link widget text", 0.95, "line", "", index,
+                        f"{DETECTOR}.widget")
+    if bp.TEASER_PREFIX.match(stripped) and len(words(stripped)) <= 30:
+        return _verdict("boilerplate", offset, end, "'read more' teaser for another article", 0.9, "line", "", index,
+                        f"{DETECTOR}.teaser")
+    if bp.COPYRIGHT.search(stripped) and len(words(stripped)) <= 30:
+        return _verdict("boilerplate", offset, end, "copyright footer", 0.9, "line", "", index,
+                        f"{DETECTOR}.copyright")
+    if _is_interface_text(stripped):
+        return _verdict("boilerplate", offset, end, "page-interface text", 0.85, "line", "", index,
+                        f"{DETECTOR}.interface")
+    if bp.METADATA_LINE.match(stripped):
+        return _verdict("metadata", offset, end, "date or reading-time stamp from the page", 0.9, "line", "", index,
+                        f"{DETECTOR}.metadata_line")
+    if bp.CREDIT_LINE.match(stripped) and not ends_like_sentence(stripped):
+        return _verdict("boilerplate", offset, end, "photo credit line", 0.9, "line", "", index,
+                        f"{DETECTOR}.credit")
+    if index < 4 and bp.BYLINE.match(stripped):
+        return _verdict("metadata", offset, end, "byline on a line of its own", 0.6, None, None, index,
+                        f"{DETECTOR}.byline")
+    if bp.SOURCE_TRAILER.match(stripped) and not ends_like_sentence(stripped):
+        return _verdict("boilerplate", offset, end, "source trailer: attribution, not body text", 0.6, None, "",
+                        index, f"{DETECTOR}.source")
+    return None
+
+
+def _is_interface_text(line: str) -> bool:
+    """Short unpunctuated lines made of interface vocabulary ("Change location while loading ...")."""
+    if ends_like_sentence(line):
+        return False
+    tokens = [w.lower().strip(".'’") for w in words(line)]
+    if not 1 <= len(tokens) <= 12:
+        return False
+    content = [t for t in tokens if t not in CLOSED_CLASS]
+    if not content:
+        return False
+    strong = sum(1 for t in content if t in bp.STRONG_INTERFACE_WORDS)
+    interface = sum(1 for t in content if t in bp.STRONG_INTERFACE_WORDS or t in bp.WEAK_INTERFACE_WORDS)
+    return strong >= 2 and interface / len(content) >= 0.6 or (strong >= 1 and interface == len(content) and len(content) >= 2)
+
+
+def _metadata_prefix(text: str, para: Span, index: int) -> Verdict | None:
+    """A date stamp glued before the first words of a paragraph (" date 2022-04-26 U.S. ...")."""
+    line_start = text.rfind("\n", 0, para.start) + 1
+    match = bp.METADATA_PREFIX.match(text, line_start, para.end)
+    if not match or len(words(text[match.end() : para.end])) < 3:
+        return None
+    return _verdict("metadata", line_start, match.end(), "scraped date metadata glued before the text", 0.95,
+                    "span", "", index, f"{DETECTOR}.metadata_prefix")
+
+
+def _breadcrumb(para: Span, index: int) -> list[Verdict] | None:
+    """Navigation breadcrumbs, on their own line or glued to the headline ("HomeBreaking NewsU.S.")."""
+    if bp.BREADCRUMB_LINE.match(para.text):
+        return [_verdict("boilerplate", para.start, para.end, "breadcrumb navigation", 0.95, "line", "", index,
+                         f"{DETECTOR}.breadcrumb")]
+    if not bp.GLUED_HOME.match(para.text):
+        return None
+    junctions = [m.start() for m in re.finditer(r"(?<=[a-z])(?=[A-Z])", para.text[:80])]
+    end = 0
+    for junction in junctions:
+        item = para.text[end:junction]
+        if end and not re.fullmatch(r"[A-Z][a-z&]+(?: [A-Z&][a-z]*){0,3}", item):
+            break
+        end = junction
+    if end == 0:
+        return None
+    verdicts = [_verdict("boilerplate", para.start, para.start + end, "breadcrumb navigation glued to the headline",
+                         0.9, "span", "", index, f"{DETECTOR}.breadcrumb")]
+    word_start = max([para.text.rfind(" ", 0, end) + 1] + [j for j in junctions if j < end])
+    following = re.match(r"\S*", para.text[end:]).group().rstrip(",;:")
+    glued = para.text[word_start:end] + following
+    verdicts.append(_verdict("glued_words", para.start + word_start, para.start + word_start + len(glued),
+                             "navigation label glued to the headline", 0.9, None,
+                             para.text[word_start:end] + " " + following, index, "glued.breadcrumb"))
+    return verdicts
+
+
+def _normalise(line: str) -> str:
+    line = re.sub(r"[‘’`´]", "'", line)
+    line = re.sub(r"[“”„]", '"', line)
+    return re.sub(r"\s+", " ", line).strip().lower()
+
+
+def _duplicate(line: str, offset: int, index: int, normalised: list[str]) -> Verdict | None:
+    """A truncated ("...") or exact copy of another paragraph of the same document."""
+    stripped = line.strip()
+    if len(words(stripped)) < 3:
+        return None
+    if stripped.endswith(("...", "…")):
+        stem = _normalise(stripped.rstrip(".…").rstrip())
+        if any(i != index and other.startswith(stem) and len(other) > len(stem) for i, other in enumerate(normalised)):
+            return _verdict("boilerplate", offset, offset + len(line), "truncated copy of a headline in this document",
+                            0.9, "line", "", index, f"{DETECTOR}.duplicate")
+    mine = _normalise(stripped)
+    if len(words(stripped)) >= 4 and any(other == mine for other in normalised[:index]):
+        return _verdict("boilerplate", offset, offset + len(line), "paragraph repeated in this document", 0.85,
+                        "line", "", index, f"{DETECTOR}.duplicate")
+    return None
+
+
+def _credit(line: str, offset: int, index: int) -> list[Verdict]:
+    """Photo credit at the end of a paragraph, and the caption in front of it."""
+    match = bp.CREDIT_AT_END.search(line) or bp.VIA_AGENCY_AT_END.search(line)
+    if not match:
+        return []
+    credit = match.group("credit")
+    agency_words = {w.lower().strip("()") for w in re.split(r"[\s/]+", credit)} & bp.PHOTO_AGENCY_WORDS
+    if not agency_words:
+        return []
+    start = match.start("credit")
+    if not line[:start].strip():
+        return [_verdict("boilerplate", offset, offset + len(line), "photo credit line", 0.9, "line", "", index,
+                         f"{DETECTOR}.credit")]
+    cut = len(line[:start].rstrip())
+    verdicts = [
+        _verdict("boilerplate", offset + cut, offset + len(line), "photo credit inside the body", 0.9, "span", "",
+                 index, f"{DETECTOR}.credit"),
+        _verdict("boilerplate", offset, offset + cut, "photo caption inside the body (it precedes a photo credit)",
+                 0.6, None, None, index, f"{DETECTOR}.caption"),
+    ]
+    if cut == start and cut > 0 and line[cut - 1] in ".!?,;:":
+        left = re.search(r"\S+$", line[: cut]).start()
+        right = start + len(re.match(r"\S+", line[start:]).group())
+        verdicts.append(_verdict("glued_words", offset + left, offset + right, "caption glued to its photo credit",
+                                 0.85, None, line[left:cut] + " " + line[start:right], index, "glued.credit"))
+    return verdicts
+
+
+def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdict]) -> list[Verdict]:
+    """Headline-like lines inside the body: related-article headlines or scraped sub-headings.
+
+    The first paragraph that survives is the article's own headline and is left alone.
+    """
+    decided = {v.paragraph for v in verdicts if v.category != "glued_words"}
+    kept = [i for i in range(len(paras)) if i not in removed]
+    found = []
+    for index in kept[1:]:
+        para = paras[index]
+        if index in decided or not is_headline_like(para.text, min_words=4):
+            continue
+        found.append(_verdict("boilerplate", para.start, para.end,
+                              "headline-like line inside the body (related-article headline or sub-heading?)",
+                              0.55, None, None, index, f"{DETECTOR}.headline"))
+    return found
+

@@ -1,0 +1,115 @@
+"""Vocabularies and patterns of web-page furniture, by kind (widgets, interface, credits, dates).
+
+These describe *categories* of scraped text that appear on news sites in general: share and follow
+widgets, "read more" teasers, copyright footers, interface labels, photo-agency credits, date and
+time stamps. They are deliberately about page furniture, never about any article's wording.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A whole line that is nothing but a widget, teaser label or footer.
+WIDGET_LINE = re.compile(
+    r"""^(?:
+        source\ link | original\ (?:article|source) | read\ (?:more|also|next|the\ full\ story)(?:\ stories)?
+      | (?:also|continue)\ reading | continue\ reading\ (?:below|the\ main\ story)
+      | share(?:\ (?:this|the))?(?:\ (?:article|story|page|post))?(?:\ (?:on|via)\ [\w ,]+)?
+      | (?:tweet|email|e-mail|print|save|copy\ link|whatsapp|facebook|twitter|linkedin|telegram|pinterest)(?:\s*[|/·•,]\s*(?:tweet|email|e-mail|print|save|copy\ link|whatsapp|facebook|twitter|linkedin|telegram|pinterest))*
+      | \d+\ comments? | comments? | view\ comments | show\ comments | leave\ a\ comment | add\ comment
+      | advertisement | advertising | sponsored(?:\ content)? | ad | paid\ content
+      | story\ continues\ below(?:\ advertisement)? | scroll\ (?:down\ )?to\ continue(?:\ reading)?
+      | skip\ to\ (?:main\ )?content | back\ to\ top | load\ more | see\ more | show\ more
+      | follow(?:\ us)?(?:\ on\ [\w ,&]+)? | like\ us\ on\ facebook
+      | subscribe(?:\ now|\ today|\ here)? | sign\ up(?:\ now|\ here)? | log\ ?in | sign\ in | register
+      | click\ here.* | tap\ here.*
+      | related(?:\ (?:articles?|stories|news|topics|content|coverage))? | more\ (?:from|on|about)\ [\w ]{1,30}
+      | recommended(?:\ for\ you)? | trending(?:\ now)? | most\ (?:read|popular|viewed|shared)
+      | top\ stories | latest\ (?:news|stories|updates) | editor'?s\ picks?
+      | listen\ to\ (?:this\ )?(?:article|story) | play\ video | watch(?:\ (?:video|live|now))? | photo\ gallery
+      | open\ in\ app | download\ (?:the|our)\ app | get\ the\ app
+      | (?:image|photo|video)\ (?:source|caption|credit)s?
+    )\s*[:.!»>\-–—|\\/]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# "Read more: <headline>", "RELATED: <headline>": a teaser label followed by a linked headline.
+TEASER_PREFIX = re.compile(
+    r"^(?:read\ (?:more|also|next)|also\ read|see\ also|related(?:\ (?:article|story|news))?|recommended"
+    r"|watch|listen|more|don'?t\ miss|must\ read|trending|top\ story|editor'?s\ pick)\s*[:|»>\-–—]\s*\S",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©\s*)?\d{4}|\ball rights reserved\b)", re.IGNORECASE)
+
+# Words that make up page-interface text ("Change location while loading article actions").
+STRONG_INTERFACE_WORDS = frozenset(
+    """loading loaded actions article articles click tap cookie cookies newsletter newsletters subscribe
+    subscription subscribers login logout signup sign-in toggle menu navigation scroll popup widget
+    bookmark bookmarks notifications settings preferences paywall javascript browser enable download
+    comments share shares sharing advertisement sponsored autoplay playlist""".split()
+)
+WEAK_INTERFACE_WORDS = frozenset(
+    """change location page site website app account log sign register email print save copy link links
+    follow like video play watch gallery image images photo photos view show hide more less next previous
+    back top home search close open continue read listen audio section sections topics tags latest
+    trending popular related stories story manage update edit options select choose accept reject
+    free trial premium unlock access member members login here now""".split()
+)
+
+# Photo credits: "Name Surname / Agency via Getty Images", "Photo: Name/AFP", "(AP Photo/Name)".
+_NAME = r"[A-Z][\w.'’\-]*"
+PHOTO_AGENCY_WORDS = frozenset(
+    """getty images reuters afp ap epa efe epa-efe anadolu agency press photo photos pool shutterstock
+    sipa bloomberg tass sputnik xinhua zuma alamy nurphoto associated imago dpa ansa ria novosti
+    kyodo yonhap picture-alliance bildbyran abaca wire""".split()
+)
+CREDIT_AT_END = re.compile(
+    rf"(?P<credit>(?:\(?(?:Photo|Image|Picture|Photograph|Credit|Pictured)s?\s*(?:by|:|credit:?)\s*)?"
+    rf"(?:{_NAME}\s+){{0,3}}{_NAME}\s*/\s*(?:{_NAME}\s*){{1,4}}(?:(?:via|for)\s+(?:{_NAME}\s*){{1,3}})?\)?)\s*$"
+)
+VIA_AGENCY_AT_END = re.compile(
+    rf"(?P<credit>(?:{_NAME}\s+){{0,4}}(?:{_NAME}\s+)?via\s+(?:Getty\s+Images|Reuters|AP|AFP|EPA|Shutterstock|Bloomberg)\)?)\s*$"
+)
+CREDIT_LINE = re.compile(
+    r"^\(?(?:Photo|Image|Picture|Photograph|Credit|Pictured|Foto)s?\s*(?:by|:|credit:?)\s*\S.{0,80}$", re.IGNORECASE
+)
+
+# Source trailers: attribution that may be kept, but is not body text.
+SOURCE_TRAILER = re.compile(r"^(?:source|sources|via|courtesy(?:\s+of)?)\s*:\s*\S.{0,60}$", re.IGNORECASE)
+
+# Dates and times in the shapes scraped page metadata uses.
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*)"
+ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+DATE = (
+    rf"(?:{ISO_DATE}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|{_WEEKDAY}?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
+)
+TIME = (
+    r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s*(?:ET|EST|EDT|CT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|IST|MSK|JST)(?:[+-]\d{1,2})?)?"
+)
+META_LABEL = r"(?:date|dated|published|posted|updated|last\s+updated|modified|time|pubdate|first\s+published)"
+# " date 2022-04-26 " glued before the first sentence: a labelled date, or an ISO date, then text.
+METADATA_PREFIX = re.compile(
+    rf"^\s*(?:(?i:{META_LABEL})(?:\s+on)?\s*[:=]?\s*{DATE}|{ISO_DATE})(?:\s*,?\s*(?:at\s+)?{TIME})?\s*(?:[|•·]\s*)?(?=\S)"
+)
+# A line that is only a date stamp, a reading time, or a labelled date.
+METADATA_LINE = re.compile(
+    rf"^(?:(?i:{META_LABEL})(?:\s+on)?\s*[:=]?\s*)?{_WEEKDAY}?(?:{DATE}|{TIME})(?:\s*(?:,|\||•|·|-|–|at)?\s*(?:{TIME}|{DATE}))*"
+    rf"(?:\s*[|•·]\s*\d+\s*min(?:ute)?s?\s*read)?$"
+    rf"|^\d+\s*min(?:ute)?s?\s*(?:read|listen)$"
+    rf"|^(?i:{META_LABEL})\s*:\s*.{{0,40}}\d.{{0,20}}$",
+)
+# "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline on a line of its own.
+BYLINE = re.compile(
+    rf"^By\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*(?:\s*[|,]\s*[\w .]+)?$"
+)
+
+# Breadcrumb navigation: "Home > World > Europe", "Home / News", or glued "HomeBreaking News".
+BREADCRUMB_LINE = re.compile(r"^(?:Home|Homepage|Start|Main)\s*(?:[>»›|/]\s*[\w&' \-]{1,30}){1,6}\s*[>»›|/]?\s*$")
+GLUED_HOME = re.compile(r"^(?:Home|Homepage)(?=[A-Z])")

@@ -1,0 +1,129 @@
+"""Boilerplate and metadata: clear page furniture is removed as reversible edits, the rest flagged."""
+
+from __future__ import annotations
+
+from pipeline.config import PipelineConfig
+from pipeline.detect.boilerplate import find_boilerplate
+from pipeline.detect.boilerplate_stage import BoilerplateStage
+from pipeline.document import Document, apply_edits
+
+BODY = (
+    "Officials in the port city said on Monday that repairs to the main pier would take six weeks.\n\n"
+    "The harbor master, Elena Ruiz, said traffic would be diverted to the northern terminal.\n"
+)
+
+
+def run_stage(text: str) -> Document:
+    doc = Document("t", text)
+    BoilerplateStage(PipelineConfig()).process(doc)
+    return doc
+
+
+def removed(doc: Document) -> list[str]:
+    return [e.before.strip() for e in doc.edits if e.applied and e.after == ""]
+
+
+def test_interface_text_line_is_removed_with_its_line_break():
+    text = "Pier repairs to take six weeks\n\nToggle menu and manage cookie settings\n\n" + BODY
+    doc = run_stage(text)
+    assert removed(doc) == ["Toggle menu and manage cookie settings"]
+    assert "\n\n\n" not in doc.cleaned_text
+    assert doc.cleaned_text == "Pier repairs to take six weeks\n\n" + BODY
+
+
+def test_share_widgets_at_the_end_leave_no_blank_tail():
+    text = BODY + "\nShare this article\n\nTweet\n\n|"
+    doc = run_stage(text)
+    assert doc.cleaned_text == BODY.rstrip("\n")
+    assert all(e.category == "boilerplate" for e in doc.edits)
+
+
+def test_read_more_teaser_and_copyright_footer_are_removed():
+    text = BODY + "\nREAD MORE: Storm closes two ferry routes for the weekend\n\n© 2023 Harbor Daily News. All rights reserved.\n"
+    doc = run_stage(text)
+    assert [r.split(":")[0] for r in removed(doc)] == ["READ MORE", "© 2023 Harbor Daily News. All rights reserved."]
+    assert doc.cleaned_text.startswith(BODY.rstrip("\n"))
+
+
+def test_labelled_date_prefix_is_removed_as_metadata():
+    text = "published: 2021-11-03 Officials in the port city said repairs would take six weeks.\n"
+    doc = run_stage(text)
+    (edit,) = doc.edits
+    assert edit.category == "metadata" and edit.applied
+    assert doc.cleaned_text == "Officials in the port city said repairs would take six weeks.\n"
+
+
+def test_date_stamp_line_is_metadata():
+    verdicts = find_boilerplate("Updated: March 3, 2021 at 4:15 p.m. EST\n\n" + BODY)
+    assert [(v.category, v.remove) for v in verdicts] == [("metadata", "line")]
+
+
+def test_glued_breadcrumb_is_cut_and_the_glue_point_flagged():
+    text = "HomeWorldAsia Typhoon forces evacuation of coastal towns\n\n" + BODY
+    doc = run_stage(text)
+    assert removed(doc) == ["HomeWorld"]
+    glued = [f for f in doc.flags if f.category == "glued_words"]
+    assert [g.text for g in glued] == ["WorldAsia"]
+    assert glued[0].suggestion == "World Asia"
+    assert doc.cleaned_text.startswith("Asia Typhoon forces")
+
+
+def test_truncated_copy_of_the_headline_is_removed():
+    text = "Typhoon forces evacuation of coastal...\n\nTyphoon forces evacuation of coastal towns\n\n" + BODY
+    doc = run_stage(text)
+    assert removed(doc) == ["Typhoon forces evacuation of coastal..."]
+
+
+def test_photo_credit_is_removed_and_caption_only_flagged():
+    caption = "Rescue workers search a collapsed building in the old town."
+    text = BODY + f"\n{caption}Maria Novak / Reuters via Getty Images\n\nThe search continued overnight.\n"
+    doc = run_stage(text)
+    assert removed(doc) == ["Maria Novak / Reuters via Getty Images"]
+    caption_flags = [f for f in doc.flags if f.detector == "boilerplate.caption"]
+    assert [f.text for f in caption_flags] == [caption]
+    assert any(f.category == "glued_words" and f.text == "town.Maria" for f in doc.flags)
+    assert caption in doc.cleaned_text
+
+
+def test_headline_inside_the_body_is_flagged_not_removed():
+    text = "Pier repairs to take six weeks\n\n" + BODY + "\nFerry operator warns of longer delays on island routes\n\nThe work began in May.\n"
+    doc = run_stage(text)
+    flags = [f for f in doc.flags if f.detector == "boilerplate.headline"]
+    assert [f.text for f in flags] == ["Ferry operator warns of longer delays on island routes"]
+    assert doc.edits == []
+
+
+def test_source_trailer_is_flagged_but_kept():
+    doc = run_stage(BODY + "\nSource: Harbor Daily News\n")
+    assert [f.detector for f in doc.flags] == ["boilerplate.source"]
+    assert doc.cleaned_text == doc.original_text
+
+
+def test_wire_text_with_lists_datelines_and_credits_is_untouched():
+    text = (
+        "Storm cuts power to 40,000 homes\n\n"
+        "LISBON, Portugal (AP) — A storm cut power to about 40,000 homes on Sunday, officials said.\n\n"
+        "The utility listed the worst-hit districts:\n\n"
+        "— Setúbal, with 12,000 homes\n\n"
+        "— Évora, with 9,500 homes\n\n"
+        "“We expect most customers to be back by tonight,” spokeswoman Ana Costa said.\n\n"
+        "Associated Press writer Tom Reyes contributed from Madrid.\n"
+    )
+    doc = run_stage(text)
+    assert doc.flags == [] and doc.edits == []
+
+
+def test_every_removal_replays_and_can_be_rejected_alone():
+    text = "Home > World > Europe\n\nPublished 12.03.2022\n\n" + BODY + "\nAdvertisement\n\nWork resumes in May.\n\nFollow us on Twitter\n"
+    doc = run_stage(text)
+    assert len(removed(doc)) == 4
+    assert apply_edits(doc.original_text, doc.edits) == doc.cleaned_text
+    for rejected in doc.edits:
+        rest = [e for e in doc.edits if e is not rejected]
+        assert rejected.before in apply_edits(doc.original_text, rest)
+
+
+def test_flag_only_mode_removes_nothing():
+    doc = Document("t", "Advertisement\n\n" + BODY)
+    BoilerplateStage(PipelineConfig(remove_boilerplate=False)).process(doc)
+    assert doc.edits == [] and [f.category for f in doc.flags] == ["boilerplate"]
