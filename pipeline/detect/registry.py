@@ -4,7 +4,9 @@ from __future__ import annotations
 
 # "module:Class" of each Detector subclass
 DETECTORS: list[str] = [
+    "pipeline.detect.glued:GluedWordDetector",
     "pipeline.detect.mt_word_order:WordOrderCalqueDetector",
     "pipeline.detect.mt_nationality_article:NationalityArticleDetector",
     "pipeline.detect.mt_capitalised_terms:CapitalisedTermDetector",
+    "pipeline.detect.consistency:ConsistencyDetector",
 ]

@@ -1,0 +1,74 @@
+"""One word or name spelled two ways in one document: defense/defence, Kiev/Kyiv, Sergey/Sergei Lavrov.
+
+Mixed spellings are a sign of stitched or machine-translated copy, and an editor wants them
+uniform. Every occurrence of a minority form is flagged with the form to use (house style, else the
+document's majority) and the counts of each form, so the reviewer sees the whole picture. Flags
+only: names are never rewritten silently, and a spelling can be deliberate (a quoted official name).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Iterable
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.consistency_variants import Occurrence, occurrences, preferred_form, with_case_of
+
+_CONFIDENCE = {"spelling": 0.8, "place": 0.8, "name": 0.8, "given_name": 0.85}
+
+
+def inconsistent_findings(
+    found: list[Occurrence],
+    counts_by_entity: dict[str, Counter[str]],
+    detector: str,
+    config,
+    scope: str,
+    unit: str = "",
+) -> Iterable[Finding]:
+    """Findings for the occurrences whose form is not the preferred one of their entity.
+
+    ``counts_by_entity`` are the counts the choice is made on (the document's, or the whole run's).
+    """
+    for occurrence in found:
+        counts = counts_by_entity[occurrence.entity]
+        if len(counts) < 2:
+            continue
+        target, reason = preferred_form(occurrence.group, counts, config.house_style, config.dialect)
+        if occurrence.form == target:
+            continue
+        variants = ", ".join(f"{form} ×{n}{unit}" for form, n in counts.most_common())
+        suggestion = with_case_of(target, occurrence.text)
+        yield Finding(
+            category="consistency",
+            start=occurrence.start,
+            end=occurrence.end,
+            message=f"spelled two ways in this {scope} ({variants}); {reason}: “{suggestion}”",
+            detector=detector,
+            confidence=_CONFIDENCE.get(occurrence.group.kind, 0.7),
+            suggestion=suggestion,
+            details={
+                "variants": dict(counts),
+                "group": occurrence.group.key,
+                "entity": occurrence.entity,
+                "preferred_by": reason,
+            },
+        )
+
+
+def count_forms(found: Iterable[Occurrence]) -> dict[str, Counter[str]]:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for occurrence in found:
+        counts[occurrence.entity][occurrence.form] += 1
+    return counts
+
+
+class ConsistencyDetector(Detector):
+    id = "consistency.document"
+    version = "1"
+
+    def settings(self):
+        return {"house_style": dict(self.config.house_style), "dialect": self.config.dialect}
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        found = list(occurrences(context.text))
+        yield from inconsistent_findings(found, count_forms(found), self.id, self.config, "document")

@@ -1,0 +1,129 @@
+"""Variant spellings of one word or name, and how to tell which form a document (or run) prefers.
+
+Shared by the per-document detector (``consistency.py``) and the run-level pass
+(``consistency_corpus.py``) so both count and choose the same way. Three kinds of variants:
+
+- US/UK spelling pairs (defense/defence): a family per pair, compared anywhere in the text;
+- transliteration groups of places and names (Kiev/Kyiv, Zelensky/Zelenskyy): compared anywhere;
+- transliterated given names (Sergey/Sergei): compared only when followed by the same surname, so
+  "Sergei Shoigu" and "Sergey Lavrov" (two people, possibly spelled as each prefers) are not mixed up.
+
+The preferred form is the house style when configured, else the majority, else (on a tie) the
+lexicon's preferred form (for spellings: the configured dialect's).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Mapping
+
+from pipeline.detect.mt_lexicon import load_tsv
+
+_NEXT_NAME = re.compile(r"\s+([A-Z][\w’'-]+)")
+_POSSESSIVE = re.compile(r"[’'‘]s$")
+
+
+@dataclass(frozen=True)
+class VariantGroup:
+    key: str  # stable id, e.g. "spelling:defense" or "place:Kyiv"
+    kind: str  # spelling | place | name | given_name
+    forms: tuple[str, ...]
+    preferred: str
+    names_ok: bool = False  # capitalised uses are official names (Labour Party): not counted
+    us_form: str | None = None
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    group: VariantGroup
+    form: str  # the variant as the lexicon writes it
+    start: int
+    end: int
+    text: str
+    entity: str  # what the occurrence refers to: the group key, or group key + surname for given names
+
+
+@lru_cache(maxsize=1)
+def variant_groups() -> tuple[VariantGroup, ...]:
+    groups = []
+    for us, uk, names_ok in load_tsv("us_uk_spelling.tsv"):
+        groups.append(VariantGroup(f"spelling:{us}", "spelling", (us, uk), us, names_ok == "1", us_form=us))
+    for preferred, forms, kind in load_tsv("transliteration_variants.tsv"):
+        variants = tuple(f.strip() for f in forms.split(",") if f.strip())
+        if len(variants) > 1:
+            groups.append(VariantGroup(f"{kind}:{preferred}", kind, variants, preferred))
+    return tuple(groups)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern[str], dict[str, tuple[VariantGroup, str]], dict[str, tuple[VariantGroup, str]]]:
+    """One regex over every form; spellings are looked up case-insensitively, names exactly."""
+    spellings: dict[str, tuple[VariantGroup, str]] = {}
+    names: dict[str, tuple[VariantGroup, str]] = {}
+    for group in variant_groups():
+        for form in group.forms:
+            if group.kind == "spelling":
+                spellings.setdefault(form.lower(), (group, form))
+            else:
+                names.setdefault(form, (group, form))
+    forms = sorted(set(spellings) | set(names), key=len, reverse=True)
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?<![\w’'])(?:{alternatives})(?!\w)", re.IGNORECASE), spellings, names
+
+
+def occurrences(text: str) -> Iterator[Occurrence]:
+    """Every occurrence of a variant form in ``text``."""
+    pattern, spellings, names = _matcher()
+    for match in pattern.finditer(text):
+        found = match.group()
+        entry = names.get(found) or spellings.get(found.lower())
+        if entry is None:
+            continue  # a name form in the wrong case ("kiev"): not a use of the name
+        group, form = entry
+        if group.kind == "spelling":
+            if not (found.islower() or found.istitle()):
+                continue
+            if found[0].isupper() and group.names_ok:
+                continue
+        entity = group.key
+        if group.kind == "given_name":
+            surname = _NEXT_NAME.match(text, match.end())
+            if surname is None:
+                continue
+            entity = f"{group.key} {_POSSESSIVE.sub('', surname.group(1))}"
+        yield Occurrence(group, form, match.start(), match.end(), found, entity)
+
+
+def preferred_form(
+    group: VariantGroup, counts: Counter[str], house_style: Mapping[str, str], dialect: str = "en-US"
+) -> tuple[str, str]:
+    """The form to suggest for ``group`` given the counts of its forms, and why."""
+    lowered = {k.lower(): v for k, v in house_style.items()}
+    for form in group.forms:
+        target = lowered.get(form.lower())
+        if target is not None and target.lower() != form.lower():
+            return _match_form(group, target), "house style"
+    for form in group.forms:
+        if form.lower() in {v.lower() for v in house_style.values()}:
+            return form, "house style"
+    ranked = counts.most_common()
+    if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
+        return ranked[0][0], "majority"
+    if group.kind == "spelling":
+        return (group.us_form if dialect.lower().endswith("us") else group.forms[1]), f"dialect {dialect}"
+    return group.preferred, "usual English form"
+
+
+def _match_form(group: VariantGroup, target: str) -> str:
+    for form in group.forms:
+        if form.lower() == target.lower():
+            return form
+    return target
+
+
+def with_case_of(form: str, example: str) -> str:
+    """``form`` capitalised like ``example`` (Defence -> Defense, defence -> defense)."""
+    return form[:1].upper() + form[1:] if example[:1].isupper() else form
