@@ -1,0 +1,1 @@
+"""The rewriter: candidate repairs of flagged sentences, chosen by a language model, checked by guards."""
