@@ -1,0 +1,150 @@
+"""Words and sentences run together: "people.Wolfgang", "NewsU.S.", "prioritywe".
+
+Three shapes, each decided with word frequencies (``wordfreq``) rather than lists of examples:
+
+- a sentence or list separator with no space after it, between letters ("people.Wolfgang",
+  "Kyiv,Lviv"): inserting the space is safe, so it is an applied edit;
+- a lower-to-upper case change inside a token that is not itself a known word, where both halves are
+  common words ("NewsU.S."); brands and names ("YouTube", "McDonald") are known words and pass;
+- an unknown lowercase token that splits into a common word and a function word ("prioritywe").
+  Function words are the glue that shows up between words in running text; two content words
+  ("weekslong") are often a legitimate closed compound, so they are left alone. These are flagged
+  with the split as suggestion, and the rewriter's language model decides about punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.wordlist import (
+    AUXILIARIES, COORDINATORS, DETERMINERS, PRONOUNS, WORDFREQ_VERSION, is_common, is_known, zipf,
+)
+
+# Function words that mark a word boundary when found at either end of an unknown token. Particles
+# that also build ordinary compounds ("in", "on", "over", "out", "up", "by") are left out.
+GLUE_WORDS = (PRONOUNS | DETERMINERS | COORDINATORS | AUXILIARIES | frozenset(
+    "of to for from with that which who than at into said says".split()
+)) - frozenset({"i", "a", "in", "on", "by", "us", "me", "no", "an", "be"})
+# Pairs of function words glued together ("ofthe", "inthe"); real words built so ("onto", "within")
+# are frequent enough to pass the frequency gap.
+FUNCTION_PAIRS = GLUE_WORDS | frozenset({"in", "on", "by", "an", "is", "as", "at", "it"})
+NAME_PREFIXES = frozenset("mc mac de di da la le van von del della du o st".split())
+DOMAIN_ENDINGS = frozenset("com org net gov edu int mil io co uk ru ua de fr info biz tv me ly".split())
+
+_TOKEN = re.compile(r"\S+")
+_PUNCT_GLUE = re.compile(r"(?<![\w./@])([A-Za-z]?[a-z]{2,})([.!?;:,])(?=([A-Z][a-z]+|[a-z]{2,}))")
+_CASE_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_EDGE = "\"'“”‘’()[]{}«».,;:!?…"
+
+
+class GluedWordDetector(Detector):
+    id = "glued"
+    version = "1"
+
+    def settings(self) -> dict:
+        return {"wordlist": WORDFREQ_VERSION}
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        text = context.text
+        for match in _TOKEN.finditer(text):
+            token = match.group()
+            if _looks_like_address(token):
+                continue
+            yield from _punctuation_glue(token, match.start())
+            yield from _case_glue(token, match.start())
+            yield from _lowercase_glue(token, match.start())
+
+
+def _looks_like_address(token: str) -> bool:
+    lowered = token.lower()
+    return "://" in lowered or lowered.startswith("www.") or "@" in token or "/" in token.strip("/")
+
+
+def _punctuation_glue(token: str, offset: int) -> Iterable[Finding]:
+    for match in _PUNCT_GLUE.finditer(token):
+        left, mark, right = match.groups()
+        end = offset + match.end() + len(right)
+        if mark == "." and right.islower():
+            if right in DOMAIN_ENDINGS or not is_common(right):
+                continue
+            yield Finding("glued_words", offset + match.start(), end,
+                          f"no space after '{mark}' between two words", "glued.punctuation", 0.6,
+                          suggestion=f"{left}{mark} {right}")
+            continue
+        if mark in ".!?" and not (is_known(left) or left[0].isupper()):
+            continue
+        # the edit covers only the mark, so that "Kyiv,Lviv,Odesa" gives two edits that do not overlap
+        at = offset + match.start(2)
+        yield Finding("glued_words", at, at + 1,
+                      f"no space after '{mark}' in '{left}{mark}{right}': two words or sentences run together",
+                      "glued.punctuation", 0.9, suggestion=f"{left}{mark} {right}", replacement=f"{mark} ",
+                      apply=True)
+
+
+def _case_glue(token: str, offset: int) -> Iterable[Finding]:
+    core = token.strip(_EDGE)
+    abbreviation = re.search(r"(?:[A-Z]\.)+[A-Z]$", core)
+    if abbreviation and token[token.index(core) + len(core) :].startswith("."):
+        core += "."  # keep the full stop of a closing abbreviation ("U.N.")
+    if not core or not _CASE_GLUE.search(core) or is_known(core.replace(".", ""), 1.5) or is_known(core, 1.5):
+        return
+    start = offset + token.index(core)
+    for junction in (m.start() for m in _CASE_GLUE.finditer(core)):
+        left = re.search(r"[A-Za-z]+$", core[:junction]).group()
+        right = re.match(r"[A-Z][A-Za-z]*(?:\.[A-Z])*\.?", core[junction:]).group()
+        if len(left) < 3 or left.lower() in NAME_PREFIXES:
+            continue
+        right_ok = is_common(right.rstrip(".")) or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", right))
+        if not (is_common(left) and right_ok):
+            continue
+        yield Finding("glued_words", start, start + len(core), "two words run together (case change inside a word)",
+                      "glued.case", 0.8, suggestion=f"{core[:junction]} {core[junction:]}")
+        return
+
+
+def _lowercase_glue(token: str, offset: int) -> Iterable[Finding]:
+    core = token.strip(_EDGE)
+    if len(core) < 4 or not core.isalpha() or not core.islower():
+        return
+    split = best_split(core)
+    if split is None:
+        return
+    left, right = split
+    start = offset + token.index(core)
+    yield Finding("glued_words", start, start + len(core), "two words run together", "glued.split", 0.8,
+                  suggestion=f"{left} {right}", details={"split": [left, right]})
+
+
+def best_split(word: str) -> tuple[str, str] | None:
+    """The likeliest two-word reading of a lowercase token, if it is much likelier than the token.
+
+    Web text itself contains some glued pairs ("ofthe"), so a token that is attested is still split
+    when both halves are function words or it is far rarer than its halves; an unattested token is
+    split when one half is a function word and the other a common word.
+    """
+    own = zipf(word)
+    if own >= 3.5:
+        return None
+    best: tuple[float, tuple[str, str]] | None = None
+    for cut in range(2, len(word) - 1):
+        left, right = word[:cut], word[cut:]
+        score = min(zipf(left), zipf(right))
+        if not _plausible_split(left, right, own, score):
+            continue
+        if best is None or score > best[0]:
+            best = (score, (left, right))
+    return best[1] if best else None
+
+
+def _plausible_split(left: str, right: str, own: float, score: float) -> bool:
+    both_function = left in FUNCTION_PAIRS and right in FUNCTION_PAIRS
+    if both_function:
+        return score - own >= 2.5
+    if not (left in GLUE_WORDS or right in GLUE_WORDS):
+        return False
+    content = right if left in GLUE_WORDS else left
+    if len(content) < 3 or not is_common(content):
+        return False
+    return own < 1.0 or (own < 1.5 and score - own >= 3.0)

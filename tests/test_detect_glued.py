@@ -1,0 +1,65 @@
+"""Glued words: run-together words and sentences are found by frequency, not by example lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import PipelineConfig
+from pipeline.detect.base import DetectContext
+from pipeline.detect.glued import GluedWordDetector, best_split
+from pipeline.detect.stage import record_findings
+from pipeline.document import Document
+
+
+@pytest.fixture(scope="module")
+def detector() -> GluedWordDetector:
+    return GluedWordDetector(PipelineConfig())
+
+
+def findings(detector, text):
+    return list(detector.detect(DetectContext(text, PipelineConfig())))
+
+
+def test_full_stop_without_space_before_a_capital_is_fixed(detector):
+    doc = Document("t", "Floods displaced 3,000 families.Rescue teams arrived on Sunday.")
+    view = doc.view()
+    record_findings(doc, view, "detect", findings(detector, view.text))
+    assert doc.cleaned_text == "Floods displaced 3,000 families. Rescue teams arrived on Sunday."
+    assert doc.flags[0].category == "glued_words" and "families.Rescue" in doc.flags[0].message
+
+
+def test_comma_glue_in_a_list_gives_separate_edits(detector):
+    doc = Document("t", "Trains to Porto,Braga,Faro were cancelled.")
+    view = doc.view()
+    record_findings(doc, view, "detect", findings(detector, view.text))
+    assert doc.cleaned_text == "Trains to Porto, Braga, Faro were cancelled."
+    assert len([e for e in doc.edits if e.applied]) == 2
+
+
+def test_numbers_abbreviations_and_addresses_are_not_glue(detector):
+    text = ("About 14,000 people met at 10.30 a.m. in the U.S. capital; see www.example.org or "
+            "mail press@example.org, or visit example.com/news for the 2.5% figure.")
+    assert findings(detector, text) == []
+
+
+def test_lowercase_word_glued_to_a_function_word_is_flagged_with_its_split(detector):
+    (found,) = findings(detector, "Our main concern is the harborthey say it needs dredging.")
+    assert found.suggestion == "harbor they"
+    assert found.replacement is None and not found.apply
+
+
+def test_case_change_inside_an_unknown_token_is_flagged(detector):
+    (found,) = findings(detector, "The report cited WeatherU.N. data.")
+    assert found.suggestion == "Weather U.N."
+
+
+def test_brands_names_and_closed_compounds_pass(detector):
+    text = ("YouTube, PlayStation and McDonald's were named, as were LinkedIn and DeSantis; "
+            "the weekslong talks onto within therein forego attest cannot.")
+    assert findings(detector, text) == []
+
+
+@pytest.mark.parametrize("token, expected", [("ofthe", ("of", "the")), ("tothe", ("to", "the")),
+                                             ("bridgewe", ("bridge", "we")), ("onto", None), ("atone", None)])
+def test_best_split(token, expected):
+    assert best_split(token) == expected
