@@ -16,6 +16,7 @@ STAGES: list[tuple[str, str]] = [
     ("normalize", "pipeline.normalize.stage:NormalizeStage"),
     ("boilerplate", "pipeline.detect.boilerplate_stage:BoilerplateStage"),
     ("detect", "pipeline.detect.stage:DetectStage"),
+    ("grammar", "pipeline.grammar.stage:GrammarStage"),
     ("rewrite", "pipeline.rewrite.stage:RewriteStage"),
 ]
 

@@ -1,0 +1,124 @@
+"""Protects names and rare words from spelling "corrections" (Blinken -> Blinked, Lavrov -> Pavlov).
+
+Every checker's unknown words are mostly names, and news text is full of them. A spelling or
+confusable match is dropped when the word it would change is
+
+- a proper noun or part of a named entity according to spaCy's English pipeline, or
+- capitalised in the middle of a sentence anywhere in the document, or capitalised more than once
+  (a word that recurs capitalised is a name, whatever its dictionary status), or
+- listed in ``protected_words`` (a corpus lexicon the user keeps).
+
+Splitting a run-together word ("prioritywe" -> "priority we") keeps every letter and is not a
+correction, so it passes the guard.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cached_property
+
+from pipeline.grammar.match import GrammarMatch
+from pipeline.text.segment import Span
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
+_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+GUARDED_CATEGORIES = {"TYPOS", "CONFUSED_WORDS"}
+
+
+def is_guarded_kind(match: GrammarMatch) -> bool:
+    """Spelling and confusable matches are the ones that would rewrite a name."""
+    return match.issue_type == "misspelling" or match.category_id in GUARDED_CATEGORIES
+
+
+def only_splits(span: str, suggestions: tuple[str, ...]) -> bool:
+    """True when every suggestion keeps the span's letters and only adds spaces or punctuation."""
+    letters = re.sub(r"\W", "", span)
+    return bool(suggestions) and all(re.sub(r"\W", "", s) == letters and s != span for s in suggestions)
+
+
+class NameGuard:
+    """Built once per document text; answers whether a match would touch a protected word."""
+
+    def __init__(self, text: str, sentences: list[Span], protected_words: frozenset[str] = frozenset(), use_spacy: bool = True):
+        self.text = text
+        self.sentences = sentences
+        self.protected_words = {w.lower() for w in protected_words}
+        self.use_spacy = use_spacy
+        self.checked = 0
+        self.blocked = 0
+
+    @cached_property
+    def _capitalised_words(self) -> set[str]:
+        """Lower-cased forms that occur capitalised mid-sentence, or capitalised at least twice."""
+        sentence_starts = {s.start for s in self.sentences}
+        counts: Counter[str] = Counter()
+        mid_sentence: set[str] = set()
+        for sentence in self.sentences:
+            first = True
+            for m in _WORD.finditer(self.text, sentence.start, sentence.end):
+                word = m.group()
+                if word[0].isupper():
+                    counts[word.lower()] += 1
+                    if not first and m.start() not in sentence_starts and not _after_opening(self.text, m.start()):
+                        mid_sentence.add(word.lower())
+                first = False
+        return mid_sentence | {w for w, n in counts.items() if n >= 2}
+
+    def _sentence_for(self, start: int) -> Span | None:
+        for sentence in self.sentences:
+            if sentence.start <= start < sentence.end:
+                return sentence
+        return None
+
+    def _spacy_protected(self, start: int, end: int) -> str | None:
+        if not self.use_spacy:
+            return None
+        sentence = self._sentence_for(start)
+        if sentence is None:
+            return None
+        parsed = self._parse(sentence.start, sentence.end)
+        for token in parsed:
+            t_start = sentence.start + token.idx
+            t_end = t_start + len(token.text)
+            if t_start < end and start < t_end:
+                if token.ent_type_ in _ENTITY_TYPES:
+                    return f"named entity ({token.ent_type_})"
+                if token.pos_ == "PROPN":
+                    return "proper noun"
+        return None
+
+    def _parse(self, start: int, end: int):
+        cache = self.__dict__.setdefault("_parses", {})
+        if (start, end) not in cache:
+            from pipeline.text.nlp import spacy_pipeline
+
+            cache[(start, end)] = spacy_pipeline()(self.text[start:end])
+        return cache[(start, end)]
+
+    def protects(self, match: GrammarMatch) -> str | None:
+        """Why ``match`` (offsets into this text) must not be applied or shown, or None."""
+        if not is_guarded_kind(match):
+            return None
+        span = self.text[match.start : match.end]
+        if only_splits(span, match.suggestions):
+            return None
+        self.checked += 1
+        reason = self._reason(match.start, match.end, span)
+        if reason:
+            self.blocked += 1
+        return reason
+
+    def _reason(self, start: int, end: int, span: str) -> str | None:
+        words = [w.lower() for w in _WORD.findall(span)]
+        if any(w in self.protected_words for w in words):
+            return "protected word"
+        if any(w[:1].isupper() for w in _WORD.findall(span)) and any(w in self._capitalised_words for w in words):
+            return "recurs capitalised in the document"
+        return self._spacy_protected(start, end)
+
+
+def _after_opening(text: str, position: int) -> bool:
+    """A word right after an opening quote or bracket starts a quotation: capitals there say nothing."""
+    before = text[max(0, position - 2) : position].strip()
+    return bool(before) and before[-1] in "“\"‘'([:—–-"

@@ -1,0 +1,75 @@
+"""Which rules run: the user's enable/disable lists plus our defaults, shared by every backend.
+
+lingotweaker and LanguageTool share rule ids and categories, and Harper's lints are given ids of
+the form ``HARPER_<LintKind>``, so one set of lists configures all three.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.grammar.match import GrammarMatch
+
+# Rules off by default because on news text they mostly flag house style or correct prose
+# (measured with benchmarks/grammar_eval.py on pipeline/data/grammar/ and clean news text).
+DEFAULT_DISABLED_RULES: tuple[str, ...] = (
+    "WHITESPACE_RULE",  # double spaces from scraping are the normalizer's business
+    "EN_QUOTES",  # straight vs curly quotes: news typography is kept as is
+    "DASH_RULE",
+    "PLUS_MINUS",
+    "ENGLISH_WORD_REPEAT_BEGINNING_RULE",  # style: three sentences starting alike
+    "PUNCTUATION_PARAGRAPH_END",  # headlines and captions have no final stop
+    "SENTENCE_WHITESPACE",
+    "COMMA_COMPOUND_SENTENCE",
+    "COMMA_COMPOUND_SENTENCE_2",
+    "EN_COMPOUNDS",
+    "ARROWS",
+    "EN_ELLIPSIS",  # "..." vs ". . .": house style
+    "UNLIKELY_OPENING_PUNCTUATION",
+)
+
+# Harper lint kinds merged next to lingotweaker in the offline default: the ones where Harper is
+# precise and lingotweaker is blind or weaker (run-together words, unclosed quotes, repeated words,
+# space before a comma). Its spelling, style and capitalisation lints are left out on purpose.
+DEFAULT_HARPER_KINDS: tuple[str, ...] = ("Typo", "Repetition", "Punctuation", "Formatting", "Agreement")
+
+
+@dataclass(frozen=True)
+class RuleFilter:
+    enabled_rules: frozenset[str] = frozenset()
+    disabled_rules: frozenset[str] = frozenset()
+    enabled_categories: frozenset[str] = frozenset()
+    disabled_categories: frozenset[str] = frozenset()
+
+    @classmethod
+    def build(
+        cls,
+        enabled_rules: tuple[str, ...] = (),
+        disabled_rules: tuple[str, ...] = (),
+        enabled_categories: tuple[str, ...] = (),
+        disabled_categories: tuple[str, ...] = (),
+        use_defaults: bool = True,
+    ) -> "RuleFilter":
+        """User lists win over the defaults: enabling a default-disabled rule turns it back on."""
+        disabled = set(disabled_rules)
+        if use_defaults:
+            disabled |= set(DEFAULT_DISABLED_RULES) - set(enabled_rules)
+        return cls(frozenset(enabled_rules), frozenset(disabled), frozenset(enabled_categories), frozenset(disabled_categories))
+
+    def allows(self, match: GrammarMatch) -> bool:
+        rule = match.rule_id
+        if rule in self.enabled_rules:
+            return True
+        if rule in self.disabled_rules or match.category_id in self.disabled_categories:
+            return False
+        if self.enabled_categories and match.category_id not in self.enabled_categories:
+            return False
+        return True
+
+    def settings(self) -> dict[str, list[str]]:
+        return {
+            "enabled_rules": sorted(self.enabled_rules),
+            "disabled_rules": sorted(self.disabled_rules),
+            "enabled_categories": sorted(self.enabled_categories),
+            "disabled_categories": sorted(self.disabled_categories),
+        }

@@ -1,0 +1,152 @@
+"""The ``grammar`` stage: check paragraphs with the chosen backends (cached), guard names, and
+record flags for everything and applied edits only for structurally safe fixes."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from pipeline.document import Document, ProposedEdit
+from pipeline.grammar.mapping import decide
+from pipeline.grammar.match import GrammarMatch
+from pipeline.grammar.name_guard import NameGuard
+from pipeline.grammar.select import FallbackChecker, Plan, choose_plans, rule_filter
+from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
+from pipeline.stages.base import Stage
+from pipeline.text.segment import paragraphs, sentences
+
+CACHE_FORMAT = "1"
+BASE_CONFIDENCE = {"spelling": 0.5, "grammar": 0.6, "punctuation": 0.7}
+
+
+class GrammarStage(Stage):
+    name = "grammar"
+    version = "1"
+
+    def __init__(self, config):
+        super().__init__(config)
+        self._plans: list[Plan] | None = None
+        self.checker: FallbackChecker | None = None
+        self.cache: SentenceCache | None = None
+        self.guarded = 0  # spelling matches the name guard removed in this process
+
+    # ------------------------------------------------------------ configuration
+    @property
+    def plans(self) -> list[Plan]:
+        """Chosen once per process (the LanguageTool probe is a network call)."""
+        if self._plans is None:
+            self._plans = choose_plans(self.config)
+        return self._plans
+
+    def settings(self) -> dict[str, Any]:
+        c = self.config
+        return {
+            "grammar": c.grammar,
+            "plan": [list(p.backends) for p in self.plans[:1]],
+            "dialect": c.dialect,
+            "rules": rule_filter(c).settings(),
+            "auto_apply": list(c.grammar_auto_apply),
+            "protected_words": sorted(c.protected_words),
+        }
+
+    def describe(self) -> dict[str, Any]:
+        plan = self.checker.plan if self.checker else (self.plans[0] if self.plans else None)
+        info: dict[str, Any] = {"version": self.version}
+        if plan is None:
+            info.update(backend=[], reason="grammar = none")
+        else:
+            info.update(backend=list(plan.backends), reason=plan.reason)
+        if self.checker and self.checker.fallbacks:
+            info["fallbacks"] = list(self.checker.fallbacks)
+        return info
+
+    def prepare(self) -> None:
+        if self.checker is None and self.plans:
+            self.checker = FallbackChecker(self.config, self.plans)
+            self.checker.fingerprint()  # loads the backends now, not inside the first document
+            self.cache = SentenceCache(default_cache_path(self.config.cache_dir, "grammar"))
+
+    def close(self) -> None:
+        if self.checker:
+            self.checker.close()
+        if self.cache:
+            self.cache.close()
+
+    # ------------------------------------------------------------------- work
+    def process(self, doc: Document) -> None:
+        if not self.plans:
+            return
+        self.prepare()
+        assert self.checker is not None
+        view = doc.view()
+        text = view.text
+        units = paragraphs(text)
+        results = self._check([u.text for u in units], doc)
+        matches = [m.shifted(u.start) for u, found in zip(units, results) for m in found]
+        guard = NameGuard(text, sentences(text), frozenset(self.config.protected_words))
+        proposals = []
+        for match in matches:
+            if match.start == match.end and not match.suggestions:
+                continue
+            if guard.protects(match):
+                continue
+            decision = decide(match, text, tuple(self.config.grammar_auto_apply))
+            agreeing = list(match.extra.get("also", []))
+            confidence = min(0.95, BASE_CONFIDENCE[decision.category] + 0.15 * len(agreeing))
+            details = {
+                "rule_id": match.rule_id,
+                "category_id": match.category_id,
+                "issue_type": match.issue_type,
+                "backend": match.backend,
+                "suggestions": list(match.suggestions[:10]),
+            }
+            if agreeing:
+                details["also_found_by"] = agreeing
+            message = _plain_message(match.message)
+            flag = doc.add_flag(
+                view, decision.category, decision.start, decision.end, message, f"grammar.{match.backend}",
+                confidence, suggestion=decision.best, details=details,
+            )
+            reason = f"{match.rule_id}: {message} ({match.backend})"
+            if decision.auto_kind is not None and decision.after is not None:
+                proposals.append(ProposedEdit(
+                    decision.start, decision.end, decision.after, reason, confidence=0.95, applied=True,
+                    category=decision.category, flag_ids=(flag.id,), details={"rule_id": match.rule_id, "kind": decision.auto_kind},
+                ))
+            elif len(match.suggestions) == 1 and decision.best is not None:
+                proposals.append(ProposedEdit(
+                    decision.start, decision.end, decision.best, reason, confidence=confidence, applied=False,
+                    category=decision.category, flag_ids=(flag.id,), details={"rule_id": match.rule_id},
+                ))
+        self.guarded += guard.blocked
+        doc.add_edits(view, self.name, proposals)
+
+    def _check(self, texts: list[str], doc: Document) -> list[list[GrammarMatch]]:
+        """Matches per paragraph, from the sentence cache where possible; new results are stored."""
+        assert self.checker is not None and self.cache is not None
+        fingerprint = self._fingerprint()
+        keys = [cache_key("grammar", fingerprint, t) for t in texts]
+        cached = self.cache.get_many(list(dict.fromkeys(keys)))
+        todo = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in cached))
+        if todo:
+            found, warnings = self.checker.check(todo)
+            for warning in warnings:
+                doc.add_warning(self.name, warning)
+            if warnings:  # results came from the fallback plan: store them under its key
+                fingerprint = self._fingerprint()
+            fresh = {cache_key("grammar", fingerprint, t): [m.to_json() for m in ms] for t, ms in zip(todo, found)}
+            self.cache.put_many(fresh)
+            by_text = dict(zip(todo, found))
+        else:
+            by_text = {}
+        return [by_text[t] if t in by_text else [GrammarMatch.from_json(d) for d in cached[k]] for t, k in zip(texts, keys)]
+
+    def _fingerprint(self) -> str:
+        assert self.checker is not None
+        return json.dumps({"format": CACHE_FORMAT, **self.checker.fingerprint()}, sort_keys=True)
+
+
+def _plain_message(message: str) -> str:
+    """LanguageTool marks suggestions inside messages with ``<suggestion>`` tags; show quotes."""
+    return re.sub(r"<suggestion>(.*?)</suggestion>", r"“\1”", message)

@@ -1,0 +1,128 @@
+"""The grammar stage on the offline default (lingotweaker + Harper): what is applied, what is only
+flagged, names never "corrected", and re-runs served from the sentence cache."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import PipelineConfig
+from pipeline.document import Document, apply_edits
+from pipeline.grammar.stage import GrammarStage
+
+
+@pytest.fixture(scope="module")
+def stage(tmp_path_factory) -> GrammarStage:
+    cache = tmp_path_factory.mktemp("grammar-cache")
+    built = GrammarStage(PipelineConfig(cache_dir=str(cache), languagetool_probe_timeout=0.5))
+    built.prepare()
+    yield built
+    built.close()
+
+
+def run(stage: GrammarStage, text: str) -> Document:
+    doc = Document("doc", text)
+    stage.process(doc)
+    return doc
+
+
+def test_offline_default_is_lingotweaker_with_harper_and_says_why(stage):
+    info = stage.describe()
+    assert info["backend"] == ["lingotweaker", "harper"]
+    assert "offline" in info["reason"]
+
+
+def test_safe_spacing_and_repeat_fixes_are_applied_and_replay(stage):
+    text = "KYIV, August 31 : Officials said the the convoy reached the northeast. .\nReporters Ann Lee , Dan Moss.\n"
+    doc = run(stage, text)
+    assert doc.cleaned_text == "KYIV, August 31: Officials said the convoy reached the northeast.\nReporters Ann Lee, Dan Moss.\n"
+    applied = [e for e in doc.edits if e.applied]
+    assert apply_edits(doc.original_text, applied) == doc.cleaned_text
+    assert all(e.stage == "grammar" and e.flag_ids for e in applied)
+    assert all(any(b in e.reason for b in ("lingotweaker", "harper", "postedit")) for e in applied)
+
+
+def test_names_are_never_corrected_or_flagged_as_misspelt(stage):
+    text = "Secretary of State Antony Blinken met Sergei Lavrov. Blinken said the talks were useful.\n"
+    doc = run(stage, text)
+    touched = {f.text for f in doc.flags} | {e.before for e in doc.edits}
+    assert "Blinken" not in touched and "Lavrov" not in touched
+    assert doc.cleaned_text == text
+
+
+def test_spelling_is_flagged_with_suggestions_and_never_applied(stage):
+    doc = run(stage, "The goverment announced new sanctions on Monday.\n")
+    (flag,) = [f for f in doc.flags if f.category == "spelling"]
+    assert flag.text == "goverment" and flag.suggestion == "government"
+    assert "government" in flag.details["suggestions"]
+    assert doc.cleaned_text == doc.original_text
+    assert all(not e.applied for e in doc.edits)
+
+
+def test_run_together_words_are_flagged_not_applied(stage):
+    doc = run(stage, "Air defence remains a prioritywe are told by officials.\n")
+    flags = [f for f in doc.flags if f.text == "prioritywe"]
+    assert flags and flags[0].suggestion == "priority we"
+    assert doc.cleaned_text == doc.original_text
+
+
+def test_unclosed_quote_stays_a_flag(stage):
+    doc = run(stage, "“We have seen forces moving away from the city, the official said.\n")
+    quote_flags = [f for f in doc.flags if f.text == "“"]
+    assert quote_flags and quote_flags[0].category == "punctuation"
+    assert doc.cleaned_text == doc.original_text
+
+
+def test_legitimate_repeats_are_not_applied(stage):
+    doc = run(stage, "He had had enough of the delays, officials said.\n")
+    assert doc.cleaned_text == doc.original_text
+
+
+def test_offsets_point_into_the_original_after_earlier_edits(stage):
+    from pipeline.document import ProposedEdit
+
+    doc = Document("doc", "HEADER junk\nTalks resumed on on Monday .\n")
+    doc.add_edits(doc.view(), "detect", [ProposedEdit(0, 12, "", "boilerplate")])
+    stage.process(doc)
+    repeat = [f for f in doc.flags if f.details.get("issue_type") == "duplication"]
+    assert repeat and doc.original_text[repeat[0].start : repeat[0].end] == "on on"
+    assert doc.cleaned_text == "Talks resumed on Monday.\n"
+
+
+def test_rerun_is_served_from_the_cache(stage):
+    text = "The minister said the the plan would proceed , despite protests.\n"
+    first = run(stage, text)
+    hits_before = stage.cache.hits
+    second = run(stage, text)
+    assert stage.cache.hits == hits_before + 1
+    assert [f.to_json() for f in first.flags] == [f.to_json() for f in second.flags]
+    assert second.cleaned_text == first.cleaned_text
+
+
+def test_disabled_rules_and_auto_apply_kinds_are_configurable(tmp_path):
+    config = PipelineConfig(
+        cache_dir=str(tmp_path), grammar="lingotweaker", disabled_rules=("ENGLISH_WORD_REPEAT_RULE",),
+        grammar_auto_apply=("duplication",),
+    )
+    configured = GrammarStage(config)
+    doc = Document("d", "They met the the envoy , briefly.\n")
+    configured.process(doc)
+    assert "ENGLISH_WORD_REPEAT_RULE" not in {f.details["rule_id"] for f in doc.flags}
+    assert doc.cleaned_text == doc.original_text  # the spacing fix is now only a flag
+    assert any(f.text == " ," for f in doc.flags)
+    configured.close()
+
+
+def test_protected_words_are_never_touched(tmp_path):
+    configured = GrammarStage(PipelineConfig(cache_dir=str(tmp_path), grammar="harper", protected_words=("frobnicator",)))
+    doc = Document("d", "the frobnicator was found.\n")
+    configured.process(doc)
+    assert not [f for f in doc.flags if f.text == "frobnicator"]
+    configured.close()
+
+
+def test_grammar_none_does_nothing(tmp_path):
+    configured = GrammarStage(PipelineConfig(cache_dir=str(tmp_path), grammar="none"))
+    doc = Document("d", "He go to the the shop .\n")
+    configured.process(doc)
+    assert not doc.flags and not doc.edits
+    assert configured.describe()["backend"] == []
