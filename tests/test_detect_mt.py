@@ -9,7 +9,10 @@ import pytest
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Finding
 from pipeline.detect.mt_capitalised_terms import CapitalisedTermDetector
+from pipeline.detect.mt_false_friends import FalseFriendDetector, rules
+from pipeline.detect.mt_first_name import FirstNameReferenceDetector
 from pipeline.detect.mt_nationality_article import NationalityArticleDetector
+from pipeline.detect.mt_titles import OfficialTitleDetector
 from pipeline.detect.mt_word_order import WordOrderCalqueDetector, english_order, is_title_case_line
 
 CONFIG = PipelineConfig()
@@ -145,9 +148,97 @@ def test_a_term_inside_a_longer_name_is_left_alone():
     assert run(CapitalisedTermDetector, "Peacekeepers, known as blue helmets, arrived.") == []
 
 
+# --- false friends and literal translations -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("Troops tried to disembark north of the river toward the city.", "disembark", "push"),
+        ("Drones destroyed four Russian cars near the front line.", "cars", "vehicles"),
+        ("The minister warned of an eventual invasion of the island.", "eventual", "possible"),
+        ("The actual government has promised new elections.", "actual", "current"),
+        ("The country will celebrate presidential elections in May.", "celebrate", "hold"),
+        ("The army lost dozens of units of military technique in the battle.", "technique", "equipment"),
+        ("Missiles hit energy objects in three regions overnight.", "objects", "facilities"),
+        ("He has lived in the capital since three years, his lawyer said.", "since", "for"),
+        ("The ministry also said so Moscow is preparing a new offensive.", "said so", "said"),
+        ("The families are refugees where about 200 civilians are refugees in the basement.", "are refugees",
+         "have taken refuge"),
+    ],
+)
+def test_false_friends_are_flagged_with_the_intended_english(text, span, suggestion):
+    findings = run(FalseFriendDetector, text)
+    assert span in flagged(findings, text)
+    assert next(f for f in findings if text[f.start : f.end] == span).suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The actual number of victims is higher, officials said.",
+        "The eventual winner will face the incumbent in November.",
+        "Passengers began to disembark after the ferry docked.",
+        "Sales of Russian cars fell by a third last year, the association said.",
+        "Prices have risen since 2014, and since three years ago the trend has sped up.",
+        "He said so himself.",
+    ],
+)
+def test_correct_english_uses_of_the_same_words_are_not_flagged(text):
+    assert run(FalseFriendDetector, text) == []
+
+
+def test_every_false_friend_rule_names_its_source_languages_and_english():
+    assert len(rules()) >= 20
+    for rule in rules():
+        assert rule.source and rule.message
+        assert 0 < rule.confidence < 1
+
+
+# --- official titles ----------------------------------------------------------------------------------
+
+
+def test_us_secretary_called_minister_is_flagged_by_holder_and_by_adjective():
+    text = "Defense Minister Pete Hegseth met allies. The U.S. Foreign Minister arrived later."
+    findings = run(OfficialTitleDetector, text)
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
+        ("Defense Minister", "Defense Secretary"), ("Foreign Minister", "Secretary of State")]
+
+
+def test_minister_country_called_secretary_is_flagged():
+    text = "Russian Secretary of Defense Andrei Belousov visited the front."
+    findings = run(OfficialTitleDetector, text)
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Secretary of Defense", "Defense Minister")]
+
+
+def test_correct_titles_are_left_alone():
+    text = ("U.S. Secretary of State Marco Rubio met Russian Foreign Minister Sergey Lavrov, and British "
+            "Defence Secretary John Healey spoke to Ukrainian Defense Minister Rustem Umerov.")
+    assert run(OfficialTitleDetector, text) == []
+
+
+# --- first-name references ----------------------------------------------------------------------------
+
+
+def test_person_called_by_first_name_after_full_introduction_is_flagged():
+    text = ("Defense Secretary Pete Hegseth arrived in Brussels on Monday.\n\n"
+            "“We will not back down,” Pete said on Tuesday.")
+    findings = run(FirstNameReferenceDetector, text)
+    assert flagged(findings, text) == ["Pete"]
+    assert findings[0].suggestion == "Hegseth"
+
+
+def test_surname_references_and_full_names_are_fine():
+    text = "Defense Secretary Pete Hegseth arrived on Monday. Hegseth said Pete Hegseth's team was ready."
+    assert run(FirstNameReferenceDetector, text) == []
+
+
 # --- clean copy ---------------------------------------------------------------------------------------
 
-DETECTORS = [WordOrderCalqueDetector, NationalityArticleDetector, CapitalisedTermDetector]
+DETECTORS = [
+    WordOrderCalqueDetector, NationalityArticleDetector, CapitalisedTermDetector, FalseFriendDetector,
+    OfficialTitleDetector, FirstNameReferenceDetector,
+]
 
 
 @pytest.mark.parametrize("detector_class", DETECTORS, ids=lambda d: d.id)

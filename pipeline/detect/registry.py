@@ -8,5 +8,8 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt_word_order:WordOrderCalqueDetector",
     "pipeline.detect.mt_nationality_article:NationalityArticleDetector",
     "pipeline.detect.mt_capitalised_terms:CapitalisedTermDetector",
+    "pipeline.detect.mt_false_friends:FalseFriendDetector",
+    "pipeline.detect.mt_titles:OfficialTitleDetector",
+    "pipeline.detect.mt_first_name:FirstNameReferenceDetector",
     "pipeline.detect.consistency:ConsistencyDetector",
 ]

@@ -1,0 +1,81 @@
+"""False friends and literal translations: "disembark south", "several Russian cars", "eventual attack".
+
+Machine translation from Romance and Slavic languages maps a word to its English look-alike
+(actual -> "actual" for "current", машины -> "cars" for military vehicles) or renders an idiom word
+for word. The curated rules in ``false_friends.json`` each name the context in which the English
+reading is wrong, so the correct English uses of the same words stay unflagged. Each flag carries the
+intended English as its suggestion for the rewriter, which checks it with its language model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt_lexicon import load_json
+
+
+@dataclass(frozen=True)
+class FalseFriendRule:
+    id: str
+    source: tuple[str, ...]
+    pattern: re.Pattern[str]
+    context: re.Pattern[str] | None
+    suggestion: str | None
+    message: str
+    confidence: float
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[FalseFriendRule, ...]:
+    """The rules of ``false_friends.json``, compiled (case-insensitive)."""
+    compiled = []
+    for rule in load_json("false_friends.json")["rules"]:
+        # case-sensitive parts (a following proper noun) are written with (?-i:...) in the data
+        compiled.append(
+            FalseFriendRule(
+                id=rule["id"],
+                source=tuple(rule.get("source", ())),
+                pattern=re.compile(rule["pattern"], re.IGNORECASE),
+                context=re.compile(rule["context"], re.IGNORECASE) if rule.get("context") else None,
+                suggestion=rule.get("suggestion"),
+                message=rule["message"],
+                confidence=float(rule.get("confidence", 0.6)),
+            )
+        )
+    return tuple(compiled)
+
+
+def _with_case_of(suggestion: str, example: str) -> str:
+    if suggestion and example[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class FalseFriendDetector(Detector):
+    id = "mt.false_friend"
+    version = "1"
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        for sentence in context.sentences:
+            for rule in rules():
+                if rule.context is not None and not rule.context.search(sentence.text):
+                    continue
+                for match in rule.pattern.finditer(sentence.text):
+                    group = "w" if "w" in rule.pattern.groupindex else 0
+                    start, end = match.span(group)
+                    flagged = sentence.text[start:end]
+                    suggestion = None if rule.suggestion is None else _with_case_of(rule.suggestion, flagged)
+                    yield Finding(
+                        category="mt_artefact",
+                        start=sentence.start + start,
+                        end=sentence.start + end,
+                        message=rule.message,
+                        detector=self.id,
+                        confidence=rule.confidence,
+                        suggestion=suggestion,
+                        details={"rule": rule.id, "source_languages": list(rule.source)},
+                    )
