@@ -5,6 +5,10 @@ from __future__ import annotations
 # "module:Class" of each Detector subclass
 DETECTORS: list[str] = [
     "pipeline.detect.glued:GluedWordDetector",
+    "pipeline.detect.broken_punctuation:StrayPunctuationDetector",
+    "pipeline.detect.broken_quotes:QuoteBalanceDetector",
+    "pipeline.detect.broken_attribution:AttributionDetector",
+    "pipeline.detect.broken_syntax:SentenceStructureDetector",
     "pipeline.detect.mt_word_order:WordOrderCalqueDetector",
     "pipeline.detect.mt_nationality_article:NationalityArticleDetector",
     "pipeline.detect.mt_capitalised_terms:CapitalisedTermDetector",

@@ -1,0 +1,55 @@
+"""Unclosed and unbalanced quotation marks, paragraph by paragraph.
+
+News style closes every quotation within its paragraph, with one exception: a quotation that runs
+on into the next paragraph leaves its closing mark off and opens the next paragraph with a fresh
+opening mark. Anything else (an opening mark never closed, a second opening before the first one
+closed, a closing mark with no opening) is a broken sentence, usually from a merge or truncation.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.text.segment import Span
+
+_OPEN, _CLOSE = "“", "”"
+
+
+class QuoteBalanceDetector(Detector):
+    id = "broken.quotes"
+    version = "1"
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        paras = context.paragraphs
+        for index, para in enumerate(paras):
+            following = paras[index + 1].text if index + 1 < len(paras) else ""
+            yield from self._curly(para, following)
+            yield from self._straight(para, following)
+
+    def _curly(self, para: Span, following: str) -> Iterable[Finding]:
+        text = para.text
+        opened: int | None = None
+        for position, char in enumerate(text):
+            if char == _OPEN:
+                if opened is not None:
+                    yield self._unclosed(para, opened, position, "quotation opened again before the first one was closed")
+                opened = position
+            elif char == _CLOSE:
+                if opened is None:
+                    yield Finding("broken_sentence", para.start + position, para.start + position + 1,
+                                  "closing quotation mark without an opening one", self.id, 0.6)
+                opened = None
+        if opened is not None and not following.startswith(_OPEN):
+            yield self._unclosed(para, opened, len(text), "opening quotation mark never closed")
+
+    def _straight(self, para: Span, following: str) -> Iterable[Finding]:
+        marks = [i for i, char in enumerate(para.text) if char == '"']
+        if len(marks) % 2 == 0 or following.startswith('"'):
+            return
+        last = marks[-1]
+        yield self._unclosed(para, last, len(para.text), "unbalanced straight quotation marks")
+
+    def _unclosed(self, para: Span, start: int, end: int, message: str) -> Finding:
+        segment = para.text[start:end].rstrip()
+        return Finding("broken_sentence", para.start + start, para.start + start + len(segment), message, self.id, 0.75)

@@ -1,0 +1,153 @@
+"""Broken sentences that need a parse: missing boundaries, stray capitals, fragments, cut clauses.
+
+Checks run on running text only (paragraphs that end in sentence punctuation); headline-like lines
+are the boilerplate stage's business. Sentence boundaries come from the rule-based segmenter, which
+follows the punctuation actually in the text, and parts of speech from spaCy's small English model.
+
+- a capitalised function word mid-sentence followed by lowercase text ("in Russia It has"): a
+  sentence boundary went missing;
+- a capitalised common noun mid-sentence between lowercase words ("left Thousands of soldiers");
+- a sentence that starts with a bare singular noun and a prepositional phrase, then breaks off at a
+  dash or comma ("... the Russian Federation. Attack on Ukraine – despite ..."): a spurious full stop
+  split one clause in two;
+- fragments with no finite verb in running text;
+- a sentence that ends on an article, a conjunction or "of";
+- a short attribution whose object is a bare "this"/"that" ("The Pentagon said this about ..."):
+  the statement it attributes was split off into another sentence;
+- a paragraph of running text whose last sentence stops without punctuation (truncated).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.boilerplate_shape import ends_like_sentence, is_list_item, words
+from pipeline.detect.mt_parse import parse
+from pipeline.detect.wordlist import CLOSED_CLASS, zipf
+from pipeline.text.segment import Span
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "confirm", "add"})
+DANGLING_ENDS = frozenset("the a an their our my your and or but nor of than because although whereas".split())
+_OPENERS = frozenset({":", "“", '"', "(", "—", "–", "-", "‘", "'", "[", ";"})
+
+
+class SentenceStructureDetector(Detector):
+    id = "broken.syntax"
+    version = "1"
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        text = context.text
+        for start, doc in parse(text):
+            para = Span(start, start + len(doc.text), doc.text)
+            if is_list_item(para.text) or not _is_running_text(para.text):
+                continue
+            sentences = [s for s in context.sentences if para.start <= s.start < para.end]
+            quoted = _quoted_ranges(para)
+            previous: Any = None
+            for index, sentence in enumerate(sentences):
+                tokens = [t for t in doc if sentence.start <= start + t.idx < sentence.end]
+                if not tokens:
+                    continue
+                yield from self._capitals(tokens, start)
+                if not any(a <= sentence.start < b for a, b in quoted):
+                    # quoted speech may be elliptical; it is checked for capitals only
+                    yield from self._fragment(sentence, tokens, index, len(sentences))
+                    yield from self._dangling_end(sentence, tokens, start)
+                    yield from self._split_attribution(sentence, tokens, index)
+                if previous is not None:
+                    yield from self._split_clause(previous, sentence, tokens, start)
+                previous = sentence
+            if len(sentences) >= 2 and not ends_like_sentence(para.text):
+                last = sentences[-1]
+                yield Finding("broken_sentence", last.start, last.end, "paragraph stops mid-sentence (truncated?)",
+                              self.id, 0.7)
+
+    def _capitals(self, tokens: list[Any], offset: int) -> Iterable[Finding]:
+        for position in range(1, len(tokens) - 1):
+            token, before, after = tokens[position], tokens[position - 1], tokens[position + 1]
+            word = token.text
+            if len(word) < 2 or not word.istitle() or not word.isalpha() or word == "I":
+                continue
+            if before.text in _OPENERS or before.is_punct and before.text in ".!?" or not after.text[:1].islower():
+                continue
+            if not after.is_alpha:
+                continue
+            lower = word.lower()
+            if lower in CLOSED_CLASS and token.tag_ not in ("NNP", "NNPS"):
+                yield Finding("broken_sentence", offset + before.idx, offset + after.idx + len(after.text),
+                              f"capitalised '{word}' mid-sentence: a sentence boundary may be missing", self.id, 0.75,
+                              suggestion=f"{before.text} {lower} {after.text}")
+            elif (
+                token.tag_ in ("NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBZ", "VBP")
+                and token.ent_type_ in ("", "CARDINAL", "QUANTITY", "ORDINAL")
+                and before.text[:1].islower() and before.is_alpha
+                and zipf(lower) >= 3.5
+            ):
+                yield Finding("broken_sentence", offset + token.idx, offset + token.idx + len(word),
+                              f"common word '{word}' capitalised mid-sentence", self.id, 0.6, suggestion=lower)
+
+    def _fragment(self, sentence: Span, tokens: list[Any], index: int, count: int) -> Iterable[Finding]:
+        content = [t for t in tokens if t.is_alpha]
+        if len(content) < 4 or count < 2 or sentence.text[:1] in "“\"‘'(":
+            return
+        # any verb form counts: the tagger often reads a finite verb as a participle
+        if any(t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX") for t in tokens):
+            return
+        yield Finding("broken_sentence", sentence.start, sentence.end, "fragment with no finite verb", self.id, 0.6)
+
+    def _dangling_end(self, sentence: Span, tokens: list[Any], offset: int) -> Iterable[Finding]:
+        words_only = [t for t in tokens if t.is_alpha]
+        if len(words_only) < 3 or not ends_like_sentence(sentence.text):
+            return
+        last = words_only[-1]
+        if last.text.lower() in DANGLING_ENDS and last is tokens[-2]:
+            yield Finding("broken_sentence", offset + last.idx, sentence.end,
+                          f"sentence ends on '{last.text}': words are missing", self.id, 0.75)
+
+    def _split_attribution(self, sentence: Span, tokens: list[Any], index: int) -> Iterable[Finding]:
+        if index == 0 or len(tokens) > 12:
+            return
+        root = next((t for t in tokens if t.dep_ == "ROOT"), None)
+        if root is None or root.lemma_ not in SPEECH_LEMMAS:
+            return
+        if any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") and not list(c.children) for c in root.children):
+            yield Finding("broken_sentence", sentence.start, sentence.end,
+                          "attribution split from the statement it belongs to", self.id, 0.55)
+
+    def _split_clause(self, previous: Span, sentence: Span, tokens: list[Any], offset: int) -> Iterable[Finding]:
+        first = tokens[0]
+        if first.ent_type_ or len(tokens) < 4 or tokens[1].tag_ != "IN":
+            return
+        if not (first.tag_ == "NN" or (first.tag_ == "NNP" and zipf(first.lower_) >= 4.0)):
+            return
+        for token in tokens[2:]:
+            if token.tag_ in FINITE_TAGS or token.pos_ in ("VERB", "AUX"):
+                return
+            if token.text in ("–", "—", "-", ",", ";"):
+                break
+        else:
+            return
+        tail = re.search(r"(?:\S+\s+){0,2}\S+$", previous.text)
+        start = previous.start + tail.start() if tail else previous.start
+        text_tail = previous.text[start - previous.start :]
+        end = offset + tokens[2].idx + len(tokens[2].text)
+        noun_phrase = sentence.text[: end - sentence.start]
+        yield Finding("broken_sentence", start, end,
+                      "sentence split mid-clause by a spurious full stop", self.id, 0.6,
+                      suggestion=f"{text_tail.rstrip('.')} {noun_phrase[0].lower()}{noun_phrase[1:]}")
+
+
+def _quoted_ranges(para: Span) -> list[tuple[int, int]]:
+    """Offsets (in the text) covered by quotations in ``para``; an unclosed one runs to the end."""
+    ranges = []
+    for pattern in (r"“[^”]*(?:”|$)", r'"[^"]*(?:"|$)'):
+        for match in re.finditer(pattern, para.text):
+            ranges.append((para.start + match.start(), para.start + match.end()))
+    return ranges
+
+
+def _is_running_text(paragraph: str) -> bool:
+    return ends_like_sentence(paragraph) or len(words(paragraph)) > 25

@@ -1,0 +1,105 @@
+"""Broken sentences: each kind is found in text written for these tests, and clean prose passes."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import PipelineConfig
+from pipeline.detect.base import DetectContext
+from pipeline.detect.broken_attribution import AttributionDetector
+from pipeline.detect.broken_punctuation import StrayPunctuationDetector
+from pipeline.detect.broken_quotes import QuoteBalanceDetector
+from pipeline.detect.broken_syntax import SentenceStructureDetector
+
+CONFIG = PipelineConfig()
+
+
+@pytest.fixture(scope="module")
+def syntax() -> SentenceStructureDetector:
+    return SentenceStructureDetector(CONFIG)
+
+
+def found(detector, text):
+    return [(text[f.start : f.end], f.message) for f in detector.detect(DetectContext(text, CONFIG))]
+
+
+def test_capitalised_pronoun_mid_sentence_marks_a_missing_boundary(syntax):
+    hits = found(syntax, "The storm weakened over the mountains They had expected heavy rain in the valley.")
+    assert [h[0] for h in hits] == ["mountains They had"]
+    assert "boundary" in hits[0][1]
+
+
+def test_capitalised_common_noun_mid_sentence(syntax):
+    hits = found(syntax, "The company lost Hundreds of customers after the outage last spring.")
+    assert [h[0] for h in hits] == ["Hundreds"]
+
+
+def test_spurious_full_stop_splitting_a_clause(syntax):
+    text = ("Talks stalled after the collapse of the coalition. Agreement on wages – despite weeks of "
+            "effort by mediators, said a union leader.")
+    hits = found(syntax, text)
+    assert any("spurious full stop" in m and "coalition. Agreement on wages" in t for t, m in hits)
+
+
+def test_fragment_without_a_verb_in_running_text(syntax):
+    hits = found(syntax, "The mayor spoke for an hour. A long and difficult afternoon for the entire council. Then she left.")
+    assert [m for _, m in hits] == ["fragment with no finite verb"]
+
+
+def test_sentence_ending_on_an_article_or_conjunction(syntax):
+    hits = found(syntax, "Rescue crews reached the village late on Monday and. Officials counted the damage.")
+    assert [t for t, _ in hits] == ["and."]
+
+
+def test_attribution_split_from_its_statement(syntax):
+    hits = found(syntax, "The ministry will cut the budget for roads next year. The minister said this on Friday.")
+    assert [t for t, _ in hits] == ["The minister said this on Friday."]
+
+
+def test_truncated_paragraph(syntax):
+    text = ("The council approved the plan on Tuesday. The vote followed months of debate over the cost of the "
+            "new bridge and whether the city could afford to pay for it without raising")
+    assert [m for _, m in found(syntax, text)] == ["paragraph stops mid-sentence (truncated?)"]
+
+
+def test_clean_wire_prose_passes(syntax):
+    text = (
+        "BERLIN (AP) — The European Central Bank kept rates on hold Thursday, President Christine Lagarde said.\n\n"
+        "“We are not there yet,” she told reporters. “But we are getting closer.”\n\n"
+        "Turnout in the capital was low. Gov. Mark DeLuca and Sen. Amy O’Neill of St. Louis disagreed: "
+        "The plan, they said, was “too little, too late.”\n\n"
+        "Inflation slowed to 2.4% in May from 2.6% in April, the Federal Statistical Office said."
+    )
+    assert found(syntax, text) == []
+
+
+def test_duplicated_attribution():
+    hits = found(AttributionDetector(CONFIG), "“The road is closed,” the officer said. she said. Traffic was diverted.")
+    assert [t for t, _ in hits] == ["said. she said."]
+
+
+def test_lowercase_sentence_start_after_a_full_stop():
+    hits = found(AttributionDetector(CONFIG), "The bridge reopened on Monday. but traffic stayed light until noon.")
+    assert [t for t, _ in hits] == ["but"]
+
+
+def test_lowercase_after_abbreviations_is_fine():
+    assert found(AttributionDetector(CONFIG), "The meeting began at 9 a.m. and ended at noon, the U.S. envoy said.") == []
+
+
+def test_unclosed_quotation_is_found_but_a_continued_quote_is_not():
+    detector = QuoteBalanceDetector(CONFIG)
+    broken = "“We will rebuild the school, the mayor said on Monday.\n\nWork starts in May."
+    assert [m for _, m in found(detector, broken)] == ["opening quotation mark never closed"]
+    continued = "“We will rebuild the school.\n\n“It will take a year,” the mayor said."
+    assert found(detector, continued) == []
+    assert [m for _, m in found(detector, 'He said "no and left. She said "yes."')] == ["unbalanced straight quotation marks"]
+
+
+def test_stray_punctuation_gets_a_suggestion():
+    detector = StrayPunctuationDetector(CONFIG)
+    findings = list(detector.detect(DetectContext("Prices rose in the south. . Sales fell among retailers and wholesalers .", CONFIG)))
+    assert [(f.category, f.suggestion) for f in findings] == [
+        ("broken_sentence", "south."), ("broken_sentence", "wholesalers"),
+    ]
+    assert all(f.replacement is not None and not f.apply for f in findings)
