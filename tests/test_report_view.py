@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 
 from pipeline.document import Document, ProposedEdit
 from pipeline.report.html import index_href_for, render_document_page, render_index
-from pipeline.report.index_view import build_index_view, format_duration, page_href
+from pipeline.report.index_view import build_index_view, format_duration, format_started, page_href
 from pipeline.report.view_model import build_document_view, category_label
 from pipeline.report.word_diff import tokenize, word_diff
 
@@ -39,7 +39,7 @@ def sample_document() -> Document:
         "grammar",
         [
             ProposedEdit(go, go + 2, "goes", "agreement", 0.8, flag_ids=(grammar_flag.id,),
-                         details={"guards": {"names_kept": True, "similarity": {"passed": False, "score": 0.7}}}),
+                         details={"guards": {"names_kept": True, "similarity": {"passed": False, "value": 0.7, "threshold": 0.85}}}),
             ProposedEdit(end, end, ".", "missing full stop", 0.55, applied=False, category="punctuation"),
         ],
     )
@@ -106,7 +106,24 @@ def test_guards_are_listed_with_their_outcome() -> None:
     view = build_document_view(sample_document().to_report())
     fix = next(c for c in view.changes if c.after == "goes")
     assert [(g.name, g.passed) for g in fix.guards] == [("names_kept", True), ("similarity", False)]
-    assert "0.7" in fix.guards[1].value
+    assert fix.guards[1].value == "0.7 (threshold 0.85)"
+
+
+def test_guards_in_other_shapes_are_still_listed() -> None:
+    doc = Document("d", "a b c")
+    doc.add_edits(doc.view(), "rewrite", [ProposedEdit(0, 1, "x", "r", details={"guards": [{"name": "len", "ok": True}, "odd"]})])
+    change = build_document_view(doc.to_report()).changes[0]
+    assert [(g.name, g.passed, g.value) for g in change.guards] == [("len", True, ""), ("2", None, "odd")]
+
+
+def test_an_edit_names_its_own_backend_before_its_stages() -> None:
+    doc = Document("d", "a b c")
+    view = doc.view()
+    doc.add_edits(view, "grammar", [ProposedEdit(0, 1, "x", "r", details={"backend": "harper", "rule_id": "R1"}), ProposedEdit(2, 3, "y", "r")])
+    doc.stages["grammar"] = {"version": "1", "backends": ["lingotweaker", "harper"]}
+    own, inherited = build_document_view(doc.to_report()).changes
+    assert (own.backend, inherited.backend) == ("harper", "lingotweaker, harper")
+    assert own.details == (("rule_id", "R1"),)
 
 
 def test_flag_without_edit_is_highlighted_on_its_own_text() -> None:
@@ -248,12 +265,25 @@ def test_index_page_links_each_document_and_escapes_error_messages() -> None:
     page = render_index(sample_summary())
     assert 'href="reports/a.txt.html"' in page and 'href="reports/b.txt.html"' in page
     assert "<b>binary</b>" not in page and "&lt;b&gt;binary&lt;/b&gt;" in page
-    assert "harper" in page and "2026-01-02T03:04:05+00:00" in page
+    assert "harper" in page and "2026-01-02 03:04:05 UTC" in page
 
 
 def test_page_links_are_percent_encoded() -> None:
     assert page_href("reports/a b#1.txt.json") == "reports/a%20b%231.txt.html"
 
 
+def test_start_time_reads_in_utc() -> None:
+    assert format_started("2026-01-02T05:04:05+02:00") == "2026-01-02 03:04:05 UTC"
+    assert format_started("yesterday") == "yesterday"
+
+
 def test_durations_read_naturally() -> None:
     assert [format_duration(s) for s in (0.44, 12.4, 3600 * 2 + 61)] == ["0.4 s", "12 s", "2 h 01 min"]
+
+
+def test_a_failed_document_gets_a_page_that_shows_its_errors() -> None:
+    doc = Document("broken.bin", "")
+    doc.add_error("decode", "binary", "looks like <binary> data")
+    page = render_document_page(doc.to_report())
+    assert "This document has no text" in page
+    assert "decode: binary: looks like &lt;binary&gt; data" in page

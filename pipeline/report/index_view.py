@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -62,6 +63,7 @@ class IndexView:
     backends: list[tuple[str, str]]
     errors: list[dict[str, Any]]
     duration: str
+    started: str
 
 
 def build_index_view(summary: dict[str, Any]) -> IndexView:
@@ -81,6 +83,7 @@ def build_index_view(summary: dict[str, Any]) -> IndexView:
         backends=[(stage, ", ".join(map(str, values))) for stage, values in (summary.get("backends") or {}).items()],
         errors=errors,
         duration=format_duration(float(summary.get("wall_seconds", 0.0))),
+        started=format_started(str(summary.get("started_at", ""))),
     )
 
 
@@ -105,6 +108,17 @@ def format_duration(seconds: float) -> str:
         return f"{minutes} min {secs:02d} s"
     hours, minutes = divmod(minutes, 60)
     return f"{hours} h {minutes:02d} min"
+
+
+def format_started(iso: str) -> str:
+    """An ISO timestamp as "2026-01-02 03:04:05 UTC"; anything unparsable is shown as it is."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(timezone.utc)
+    return moment.strftime("%Y-%m-%d %H:%M:%S") + (" UTC" if moment.tzinfo is not None else "")
 
 
 def _row(detail: dict[str, Any], errors_per_doc: Counter[str]) -> DocumentRow:

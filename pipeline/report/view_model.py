@@ -28,7 +28,6 @@ CATEGORY_LABELS = {
 }
 
 _BACKEND_KEYS = ("backend", "backends", "model")
-_EDIT_BACKEND_KEYS = ("backend", "model", "rule", "rule_id")
 _DETAIL_VALUE_LIMIT = 240
 
 
@@ -246,7 +245,7 @@ def _change_view(
         detectors=detectors,
         backend=_backend(stages.get(raw.get("stage"), {}) or {}, details),
         guards=_guards(details.get("guards")),
-        details=_detail_pairs({k: v for k, v in details.items() if k not in ("guards", "detector")}),
+        details=_detail_pairs({k: v for k, v in details.items() if k not in ("guards", "detector", *_BACKEND_KEYS)}),
         inline=inline,
     )
 
@@ -261,8 +260,9 @@ def _touches(flag: FlagView, start: int, end: int) -> bool:
 
 
 def _backend(stage_info: dict[str, Any], details: dict[str, Any]) -> str:
-    values = [str(v) for key in _BACKEND_KEYS for v in _as_list(stage_info.get(key))]
-    values += [f"{key} {v}" for key in _EDIT_BACKEND_KEYS for v in _as_list(details.get(key))]
+    """The backend or model behind an edit: its own record when it has one, else its stage's."""
+    own = [str(v) for key in _BACKEND_KEYS for v in _as_list(details.get(key))]
+    values = own or [str(v) for key in _BACKEND_KEYS for v in _as_list(stage_info.get(key))]
     return ", ".join(dict.fromkeys(values))
 
 
@@ -280,11 +280,20 @@ def _guards(raw: Any) -> tuple[Guard, ...]:
             guards.append(Guard(str(name), value))
         elif isinstance(value, dict):
             passed = value.get("passed", value.get("ok"))
-            rest = {k: v for k, v in value.items() if k not in ("passed", "ok", "name")}
-            guards.append(Guard(str(name), passed if isinstance(passed, bool) else None, _compact(rest) if rest else ""))
+            guards.append(Guard(str(name), passed if isinstance(passed, bool) else None, _guard_value(value)))
         else:
             guards.append(Guard(str(name), None, _compact(value)))
     return tuple(guards)
+
+
+def _guard_value(record: dict[str, Any]) -> str:
+    """``value`` and ``threshold`` read as "2 (threshold 3)"; any other keys as compact JSON."""
+    rest = {k: v for k, v in record.items() if k not in ("passed", "ok", "name")}
+    if set(rest) <= {"value", "threshold"}:
+        value, threshold = rest.get("value"), rest.get("threshold")
+        text = "" if value in (None, [], {}, "") else _compact(value)
+        return f"{text} (threshold {_compact(threshold)})".strip() if threshold is not None else text
+    return _compact(rest)
 
 
 def _detail_pairs(details: dict[str, Any]) -> tuple[tuple[str, str], ...]:
