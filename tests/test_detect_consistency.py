@@ -83,6 +83,18 @@ def test_given_names_are_compared_only_for_the_same_person():
     assert findings[0].details["entity"].endswith("Lavrov")
 
 
+def test_unlisted_name_romanised_two_ways_is_flagged():
+    text = ("Presidential adviser Mykhailo Podolyak said talks had stalled. Later Podolyak said the offer "
+            "was rejected, and an aide to Podoliak confirmed it.")
+    findings = detect(text)
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Podoliak", "Podolyak")]
+
+
+def test_different_people_with_similar_given_names_are_not_mixed_up():
+    text = "Andriy Yermak met Andrii Sybiha in Kyiv; Yermak said Sybiha would travel to Washington."
+    assert detect(text) == []
+
+
 def test_official_names_with_british_spelling_do_not_count_in_american_copy():
     text = "Labour Party leaders criticized the labor law; the Barbican Centre is near the city center."
     assert detect(text) == []

@@ -163,6 +163,8 @@ def test_a_term_inside_a_longer_name_is_left_alone():
         ("Missiles hit energy objects in three regions overnight.", "objects", "facilities"),
         ("He has lived in the capital since three years, his lawyer said.", "since", "for"),
         ("The ministry also said so Moscow is preparing a new offensive.", "said so", "said"),
+        ("“We were unable to reach them due to lack of effort,” the official said.", "due to lack of effort",
+         "but not for lack of trying"),
         ("The families are refugees where about 200 civilians are refugees in the basement.", "are refugees",
          "have taken refuge"),
     ],
@@ -182,6 +184,9 @@ def test_false_friends_are_flagged_with_the_intended_english(text, span, suggest
         "Sales of Russian cars fell by a third last year, the association said.",
         "Prices have risen since 2014, and since three years ago the trend has sped up.",
         "He said so himself.",
+        "The project failed due to lack of effort by the contractor, the audit found.",
+        "The strikes damaged civilian objects, including schools, the U.N. monitors said.",
+        "The actual situation on the ground is worse, aid workers said.",
     ],
 )
 def test_correct_english_uses_of_the_same_words_are_not_flagged(text):

@@ -12,9 +12,23 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.consistency_variants import Occurrence, occurrences, preferred_form, with_case_of
+from pipeline.detect.consistency_variants import (
+    Occurrence,
+    loose_name_occurrences,
+    occurrences,
+    preferred_form,
+    with_case_of,
+)
 
-_CONFIDENCE = {"spelling": 0.8, "place": 0.8, "name": 0.8, "given_name": 0.85}
+_CONFIDENCE = {"spelling": 0.8, "place": 0.8, "name": 0.8, "given_name": 0.85, "loose_name": 0.6}
+_COMMON_ZIPF = 3.5  # words at least this frequent in English are ordinary words, not transliterated names
+
+
+def is_common_word(word: str) -> bool:
+    """Whether ``word`` is an ordinary English word (wordfreq), so not a candidate name variant."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en") >= _COMMON_ZIPF
 
 
 def inconsistent_findings(
@@ -70,5 +84,5 @@ class ConsistencyDetector(Detector):
         return {"house_style": dict(self.config.house_style), "dialect": self.config.dialect}
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        found = list(occurrences(context.text))
+        found = list(occurrences(context.text)) + loose_name_occurrences(context.text, is_common_word)
         yield from inconsistent_findings(found, count_forms(found), self.id, self.config, "document")

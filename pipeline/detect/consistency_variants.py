@@ -127,3 +127,57 @@ def _match_form(group: VariantGroup, target: str) -> str:
 def with_case_of(form: str, example: str) -> str:
     """``form`` capitalised like ``example`` (Defence -> Defense, defence -> defense)."""
     return form[:1].upper() + form[1:] if example[:1].isupper() else form
+
+
+_LOOSE_RULES = (
+    (re.compile(r"[’'‘]s$"), ""),
+    (re.compile(r"dzh|zh"), "j"),
+    (re.compile(r"kh"), "h"),
+    (re.compile(r"tz|ts"), "c"),
+    (re.compile(r"ck"), "k"),
+    (re.compile(r"ph"), "f"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"^i(?=[aeou])"), ""),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+_CAPITALISED = re.compile(r"(?<![\w’'-])[A-Z][a-z]{3,}(?:[’']s)?(?![\w-])")
+
+
+def transliteration_key(word: str) -> str:
+    """A loose spelling key under which romanisations of one name meet: Zelenskyy, Zelenskiy -> zelenski."""
+    key = word.lower()
+    for pattern, replacement in _LOOSE_RULES:
+        key = pattern.sub(replacement, key)
+    return key
+
+
+@lru_cache(maxsize=1)
+def _listed_forms() -> frozenset[str]:
+    return frozenset(form for group in variant_groups() for form in group.forms)
+
+
+def loose_name_occurrences(text: str, is_common_word) -> list[Occurrence]:
+    """Capitalised words outside the lexicon that share a transliteration key with a different spelling.
+
+    Only words that end a name (not followed by another capitalised word) are compared, so given
+    names of different people ("Andriy Yermak", "Andrii Sybiha") are not mixed up; common English
+    words are ignored.
+    """
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for match in _CAPITALISED.finditer(text):
+        word = re.sub(r"[’']s$", "", match.group())
+        if word in _listed_forms() or is_common_word(word):
+            continue
+        if re.match(r"\s+[A-Z]", text[match.end() :]):
+            continue
+        found.setdefault(transliteration_key(word), []).append((match.start(), match.start() + len(word), word))
+    result = []
+    for key, hits in found.items():
+        forms = tuple(dict.fromkeys(w for _, _, w in hits))
+        if len(forms) < 2:
+            continue
+        group = VariantGroup(f"loose:{key}", "loose_name", forms, forms[0])
+        result.extend(Occurrence(group, w, s, e, w, group.key) for s, e, w in hits)
+    return result

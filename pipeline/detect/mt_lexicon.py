@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 
 
 def _read(name: str) -> str:
-    return resources.files("pipeline").joinpath("data", "lexicons", name).read_text(encoding="utf-8")
+    return (LEXICON_DIR / name).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=None)
