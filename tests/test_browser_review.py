@@ -228,6 +228,13 @@ def test_keyboard_moves_between_changes_and_rejects_the_current_one(run_dir: Pat
     page.keyboard.press("k")
     assert page.evaluate("document.activeElement.dataset.edit") == ordered[0].id
     assert download_text(page, "#download-text") == replay_with(story_document(), {ordered[1].id: False})
+    # after a click on a change's button, the keys act on that change
+    last = ordered[-1]
+    page.click(f'#change-list .item[data-edit="{last.id}"] button.accept')
+    page.keyboard.press("r")
+    assert page.locator(f'#change-list .item[data-edit="{last.id}"] .state').inner_text() == "rejected"
+    page.keyboard.press("a")
+    assert page.locator(f'#change-list .item[data-edit="{last.id}"] .state').inner_text() == "accepted"
 
 
 def test_focus_or_hover_explains_a_change_with_its_reason_and_guards(run_dir: Path, open_page) -> None:

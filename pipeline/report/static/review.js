@@ -108,7 +108,8 @@
       return;
     }
     if (button.matches(".item button.accept, .item button.reject")) {
-      decide([button.closest(".item").dataset.edit], button.classList.contains("accept"));
+      markCurrent(button.closest(".item").dataset.edit);
+      decide([currentId], button.classList.contains("accept"));
     } else if (button.dataset.bulk) {
       var category = button.dataset.category;
       var ids = edits.filter(function (e) { return category ? categoryOf(e.id) === category : visible(e); })
@@ -196,10 +197,14 @@
   }
 
   var currentId = null;
-  function focusChange(id) {
+  function markCurrent(id) {
     currentId = id;
     document.querySelectorAll(".current").forEach(function (n) { n.classList.remove("current"); });
     document.querySelectorAll('[data-edit="' + CSS.escape(id) + '"]').forEach(function (n) { n.classList.add("current"); });
+  }
+
+  function focusChange(id) {
+    markCurrent(id);
     var target = navigable().find(function (n) { return n.dataset.edit === id; });
     if (view === "result") { showView("inline"); target = navigable().find(function (n) { return n.dataset.edit === id; }); }
     if (target) { target.focus(); target.scrollIntoView({ block: "center" }); }
@@ -210,17 +215,17 @@
   document.addEventListener("focusin", function (event) {
     var node = event.target.closest && event.target.closest(".chg[data-edit]");
     if (node && node.dataset.edit !== currentId) {
-      currentId = node.dataset.edit;
-      document.querySelectorAll(".current").forEach(function (n) { n.classList.remove("current"); });
-      document.querySelectorAll('[data-edit="' + CSS.escape(currentId) + '"]').forEach(function (n) { n.classList.add("current"); });
+      markCurrent(node.dataset.edit);
+      var row = document.querySelector('#change-list .item[data-edit="' + CSS.escape(currentId) + '"]');
+      if (row) { row.scrollIntoView({ block: "nearest" }); }
     }
   });
 
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) { return; }
-    if (event.target.matches && event.target.matches("input, textarea, select, button")) {
-      if (event.key !== "j" && event.key !== "k") { return; }
-    }
+    var target = event.target;
+    if (target.matches && target.matches("input, textarea, select") && event.key !== "j" && event.key !== "k") { return; }
+    if (target.matches && target.matches("button") && (event.key === " " || event.key === "Enter")) { return; }
     var nodes = navigable();
     var index = nodes.findIndex(function (n) { return n.dataset.edit === currentId; });
     var key = event.key;
