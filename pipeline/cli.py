@@ -25,6 +25,18 @@ def main(argv: list[str] | None = None) -> int:
     clean.add_argument("--no-progress", action="store_true", help="no progress bar")
     clean.set_defaults(handler=_clean)
 
+    evaluate = commands.add_parser("eval", help="run the pipeline on a folder and score it against a gold file")
+    evaluate.add_argument("gold", help="gold JSONL (id, doc, category, start, end, text, level)")
+    evaluate.add_argument("input", help="the folder (or file) the gold items refer to")
+    evaluate.add_argument("--output", help="keep the runs' outputs here (default: a temporary folder)")
+    evaluate.add_argument("--control", help="folder of clean text: report false flags per 1,000 words")
+    evaluate.add_argument("--json", help="also write the full result as JSON to this file")
+    evaluate.add_argument("--config", help="TOML file with pipeline settings ([postedit] table)")
+    evaluate.add_argument("--grammar", choices=["auto", "languagetool", "lingotweaker", "harper", "none"])
+    evaluate.add_argument("--rewrite", action=argparse.BooleanOptionalAction, default=None)
+    evaluate.add_argument("--stages", help="comma-separated subset of stages to run")
+    evaluate.set_defaults(handler=_eval)
+
     args = parser.parse_args(argv)
     return args.handler(args)
 
@@ -53,6 +65,12 @@ def _clean(args: argparse.Namespace) -> int:
     _print_summary(summary)
     processor.close()
     return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from pipeline.evaluate.cli import run_eval
+
+    return run_eval(args)
 
 
 def _with_progress(documents, output_dir, processor, enabled: bool):
