@@ -62,7 +62,7 @@ class RunLock:
                     raise RunLockBusy(self.path.parent, holder) from None
                 time.sleep(poll_seconds)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": round(time.time())}).encode(), 0)
+        os.pwrite(fd, json.dumps({"pid": os.getpid(), "host": socket.gethostname(), "since": time.time()}).encode(), 0)
         self._fd = fd
         return self
 
@@ -71,6 +71,19 @@ class RunLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)  # also releases it for forked processes sharing the fd
             os.close(self._fd)
             self._fd = None
+
+
+def lock_holder(folder: str | os.PathLike[str]) -> dict:
+    """Who took the folder's lock last and when (``since``), read without locking.
+
+    A run's final step may execute in another process or on another machine (a luigid assistant);
+    the lock holder's ``since`` tells it when the run started, so it can tell this run's shards
+    from those an earlier run finished.
+    """
+    try:
+        return json.loads((Path(folder) / LOCK_NAME).read_bytes() or b"{}")
+    except (OSError, ValueError):
+        return {}
 
 
 def _read_holder(fd: int) -> dict:

@@ -1,6 +1,6 @@
 """Luigi tasks over the :mod:`pipeline` library: ``luigi --module tasks CleanAll``."""
 
 from tasks.clean import CleanAll, CleanShard
-from tasks.nightly import Arrivals, CleanNightly
+from tasks.nightly import Arrivals, Assist, CleanNightly
 
-__all__ = ["Arrivals", "CleanAll", "CleanNightly", "CleanShard"]
+__all__ = ["Arrivals", "Assist", "CleanAll", "CleanNightly", "CleanShard"]

@@ -141,13 +141,17 @@ class CleanAll(luigi.Task):
         self.set_status_message("\n".join(summary_lines(summary)))
         self._done = True
 
-    def write_summary(self) -> dict[str, Any]:
-        """Merge the shard manifests into ``summary.json`` and ``index.html``; log the summary."""
+    def write_summary(self, started: float | None = None) -> dict[str, Any]:
+        """Merge the shard manifests into ``summary.json`` and ``index.html``; log the summary.
+
+        Shards finished before ``started`` (default: when this task was scheduled) count as reused.
+        """
+        started = self._scheduled_at if started is None else started
         manifests = [json.loads(Path(task.output().path).read_text(encoding="utf-8")) for task in self.requires()]
         entries: list[dict[str, Any]] = []
         reused = 0
         for manifest in manifests:
-            was_reused = manifest["finished_at"] < self._scheduled_at
+            was_reused = manifest["finished_at"] < started
             reused += was_reused
             for entry in manifest["entries"]:
                 if was_reused:
@@ -161,7 +165,7 @@ class CleanAll(luigi.Task):
             output_dir=Path(self.output_dir),
             config=config,
             processor_versions=versions,
-            started=self._scheduled_at,
+            started=started,
             extra={"shards": {"total": len(manifests), "reused": reused, "run": len(manifests) - reused, "size": self.shard_size}},
         )
         for line in summary_lines(summary):

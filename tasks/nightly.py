@@ -34,7 +34,7 @@ from pipeline.nightly import (
     shared_cache_dir,
     write_run_record,
 )
-from pipeline.runlock import RunLockBusy, hold_run_lock, release_run_lock
+from pipeline.runlock import RunLockBusy, hold_run_lock, lock_holder, release_run_lock
 from pipeline.summary_text import summary_lines
 from tasks.clean import CleanAll, CleanShard
 
@@ -117,7 +117,9 @@ class CleanNightly(luigi.Task):
 
     def run(self) -> None:
         started = time.time()
-        summary = self.clean_all().write_summary()
+        # the run started when its scheduler took the lock (this may be another process or machine)
+        run_started = lock_holder(run_folder(self.output_root, self.date)).get("since")
+        summary = self.clean_all().write_summary(started=run_started)
         write_run_record(self.output_root, self.date, summary)  # the day's completeness marker, last
         moved = point_latest(self.output_root, self.date)
         lines = summary_lines(summary)
@@ -127,4 +129,12 @@ class CleanNightly(luigi.Task):
         release_run_lock(run_folder(self.output_root, self.date))
 
 
-__all__ = ["Arrivals", "CleanNightly"]
+class Assist(luigi.WrapperTask):
+    """Root task for a helper machine: schedules nothing, so its ``--assistant`` worker only takes
+    runnable tasks (shards) that coordinators scheduled on luigid, and never takes a run's lock."""
+
+    def requires(self) -> list[luigi.Task]:
+        return []
+
+
+__all__ = ["Arrivals", "Assist", "CleanNightly"]
