@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.config import PipelineConfig
 from pipeline.detect.boilerplate import find_boilerplate
 from pipeline.detect.boilerplate_stage import BoilerplateStage
@@ -127,3 +129,39 @@ def test_flag_only_mode_removes_nothing():
     doc = Document("t", "Advertisement\n\n" + BODY)
     BoilerplateStage(PipelineConfig(remove_boilerplate=False)).process(doc)
     assert doc.edits == [] and [f.category for f in doc.flags] == ["boilerplate"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("We use cookies to give you the best browsing experience.", "interface"),
+    ("Please enable JavaScript to see the comments.", "interface"),
+    ("Subscribe to get our morning newsletter in your inbox", "interface"),
+    ("Tags: harbor, ferries, strikes", "widget"),
+    ("You may also like", "widget"),
+    ("Privacy Policy | Terms of Use", "widget"),
+    ("Published on 4 May 2023", "metadata_line"),
+    ("May 4, 2023 9:15 AM", "metadata_line"),
+    ("8 min read", "metadata_line"),
+    ("Picture: Harbor Daily", "credit"),
+])
+def test_page_furniture_lines_are_removed(line, kind):
+    verdicts = find_boilerplate(BODY + "\n" + line + "\n\nThe work began in May.\n")
+    assert [(v.detector.split(".")[-1], v.remove) for v in verdicts] == [(kind, "line")]
+
+
+@pytest.mark.parametrize("line", [
+    "The company said it would stop using cookies on its website next year.",
+    "Topics discussed included trade and port security.",
+    "About us, the minister said nothing at all.",
+    "Published reports put the cost at $4 million.",
+    "Time is running out for the 300 workers at the yard, the union said.",
+    "Home prices rose 4% in March, the statistics office said.",
+    "“Share the road,” the sign at the harbor entrance says.",
+])
+def test_body_sentences_with_furniture_words_are_kept(line):
+    assert find_boilerplate(BODY + "\n" + line + "\n") == []
+
+
+@pytest.mark.parametrize("line", ["(Reuters)", "(With inputs from agencies)", "Reporting by Ana Lima; Editing by Tom Hart"])
+def test_agency_trailers_are_flagged_and_kept(line):
+    doc = run_stage(BODY + "\n" + line + "\n")
+    assert [f.detector for f in doc.flags] == ["boilerplate.source"] and doc.edits == []

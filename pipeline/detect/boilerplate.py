@@ -103,7 +103,7 @@ def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | Non
     if bp.COPYRIGHT.search(stripped) and len(words(stripped)) <= 30:
         return _verdict("boilerplate", offset, end, "copyright footer", 0.9, "line", "", index,
                         f"{DETECTOR}.copyright")
-    if _is_interface_text(stripped):
+    if _is_interface_text(stripped) or (bp.INTERFACE_PHRASE.search(stripped) and _is_notice(stripped)):
         return _verdict("boilerplate", offset, end, "page-interface text", 0.85, "line", "", index,
                         f"{DETECTOR}.interface")
     if bp.METADATA_LINE.match(stripped):
@@ -134,6 +134,11 @@ def _is_interface_text(line: str) -> bool:
     strong = sum(1 for t in content if t in bp.STRONG_INTERFACE_WORDS)
     interface = sum(1 for t in content if t in bp.STRONG_INTERFACE_WORDS or t in bp.WEAK_INTERFACE_WORDS)
     return strong >= 2 and interface / len(content) >= 0.6 or (strong >= 1 and interface == len(content) and len(content) >= 2)
+
+
+def _is_notice(line: str) -> bool:
+    """A page notice is short and is not reported speech (no quotes, no "said")."""
+    return len(words(line)) <= 25 and not re.search(r"[“”\"]|\b(?:said|says|told|according)\b", line)
 
 
 def _metadata_prefix(text: str, para: Span, index: int) -> Verdict | None:
@@ -199,11 +204,12 @@ def _duplicate(line: str, offset: int, index: int, normalised: list[str]) -> Ver
 def _credit(line: str, offset: int, index: int) -> list[Verdict]:
     """Photo credit at the end of a paragraph, and the caption in front of it."""
     match = bp.CREDIT_AT_END.search(line) or bp.VIA_AGENCY_AT_END.search(line)
+    if match:
+        credit = match.group("credit")
+        if not {w.lower().strip("()") for w in re.split(r"[\s/]+", credit)} & bp.PHOTO_AGENCY_WORDS:
+            match = None
+    match = match or bp.LABELLED_CREDIT_AT_END.search(line)
     if not match:
-        return []
-    credit = match.group("credit")
-    agency_words = {w.lower().strip("()") for w in re.split(r"[\s/]+", credit)} & bp.PHOTO_AGENCY_WORDS
-    if not agency_words:
         return []
     start = match.start("credit")
     if not line[:start].strip():

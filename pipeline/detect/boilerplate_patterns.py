@@ -29,6 +29,11 @@ WIDGET_LINE = re.compile(
       | listen\ to\ (?:this\ )?(?:article|story) | play\ video | watch(?:\ (?:video|live|now))? | photo\ gallery
       | open\ in\ app | download\ (?:the|our)\ app | get\ the\ app
       | (?:image|photo|video)\ (?:source|caption|credit)s?
+      | you\ (?:may|might)\ also\ (?:like|be\ interested\ in) | related\ posts? | like\ this | loading(?:\.\.\.|…)?
+      | print\ friendly.* | leave\ a\ (?:reply|comment).* | (?:next|previous)\ (?:article|post|story)
+      | (?:tags|topics|categories|category|keywords)\s*[:|]\s*.{1,80} | (?:filed\ under|posted\ in)\s*:?\s+[\w&\ ]{1,40}
+      | our\ standards\s*:.{0,80}
+      | (?:terms\ of\ (?:use|service)|privacy\ policy|cookie\ policy|contact\ us|about\ us)(?:\s*[|•·]\s*[\w\ &]{1,30})*
     )\s*[:.!»>\-–—|\\/]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -38,6 +43,18 @@ TEASER_PREFIX = re.compile(
     r"^(?:read\ (?:more|also|next)|also\ read|see\ also|related(?:\ (?:article|story|news))?|recommended"
     r"|watch|listen|more|don'?t\ miss|must\ read|trending|top\ story|editor'?s\ pick)\s*[:|»>\-–—]\s*\S",
     re.IGNORECASE | re.VERBOSE,
+)
+
+# Calls to action and page notices, which may be full sentences ("We use cookies to ...").
+INTERFACE_PHRASE = re.compile(
+    r"\b(?:cookies?\b.{0,40}\b(?:experience|consent|accept|browsing|site|website)|enable\s+javascript|javascript\s+(?:is\s+)?(?:disabled|required)"
+    r"|your\s+browser|opens?\s+in\s+(?:a\s+)?new\s+(?:window|tab)|your\s+email\s+address\s+will\s+not\s+be\s+published"
+    r"|(?:join|follow)\s+(?:us|our)\b.{0,40}\b(?:channel|group|page|telegram|whatsapp|facebook|twitter|instagram|google\s+news)"
+    r"|(?:sign\s+up|subscribe)\b.{0,40}\b(?:newsletter|updates|inbox|alerts)|delivered\s+(?:straight\s+)?to\s+your\s+inbox"
+    r"|download\s+(?:the|our)\b.{0,30}\bapp|click\s+(?:here|to\s+(?:share|read|view|subscribe))"
+    r"|not\s+been\s+edited\s+by\b.{0,60}\bstaff|auto-generated\s+from\s+a\s+syndicated\s+feed"
+    r"|^disclaimer\s*:|views\s+expressed\b.{0,60}\b(?:author|writer)'?s?\s+own)",
+    re.IGNORECASE,
 )
 
 COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|\bcopyright\b\s*(?:©\s*)?\d{4}|\ball rights reserved\b)", re.IGNORECASE)
@@ -71,12 +88,22 @@ CREDIT_AT_END = re.compile(
 VIA_AGENCY_AT_END = re.compile(
     rf"(?P<credit>(?:{_NAME}\s+){{0,4}}(?:{_NAME}\s+)?via\s+(?:Getty\s+Images|Reuters|AP|AFP|EPA|Shutterstock|Bloomberg)\)?)\s*$"
 )
+# "... near Kharkiv. Photo: Reuters": a labelled credit after the caption's last sentence.
+LABELLED_CREDIT_AT_END = re.compile(
+    r"(?<=[.!?”])\s*(?P<credit>\(?(?:Photo|Image|Picture|Photograph|Credit|File\s+photo)s?\s*(?:by|:)\s*[^.!?]{2,60}?\)?)\s*$",
+    re.IGNORECASE,
+)
 CREDIT_LINE = re.compile(
     r"^\(?(?:Photo|Image|Picture|Photograph|Credit|Pictured|Foto)s?\s*(?:by|:|credit:?)\s*\S.{0,80}$", re.IGNORECASE
 )
 
 # Source trailers: attribution that may be kept, but is not body text.
-SOURCE_TRAILER = re.compile(r"^(?:source|sources|via|courtesy(?:\s+of)?)\s*:\s*\S.{0,60}$", re.IGNORECASE)
+SOURCE_TRAILER = re.compile(
+    r"^(?:(?:source|sources|via|courtesy(?:\s+of)?)\s*:\s*\S.{0,60}"
+    r"|\(?(?:with\s+inputs?\s+from\s+[\w ,&]{2,40}|(?-i:[A-Z]{2,6}(?:\s*[/,]\s*[A-Z]{2,6})*)|reuters|bloomberg|xinhua|interfax|ukrinform|agencies)\)?\.?"
+    r"|(?:reporting|writing|additional\s+reporting)\s+by\s+[^.]{2,80}(?:;\s*editing\s+by\s+[^.]{2,80})?\.?)$",
+    re.IGNORECASE,
+)
 
 # Dates and times in the shapes scraped page metadata uses.
 _MONTH = (
@@ -90,7 +117,7 @@ DATE = (
     rf"|{_WEEKDAY}?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
 )
 TIME = (
-    r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[apAP]\.?[mM]\.?)?|\d{1,2}\s*[apAP]\.?[mM]\.?)"
     r"(?:\s*(?:ET|EST|EDT|CT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|IST|MSK|JST)(?:[+-]\d{1,2})?)?"
 )
 META_LABEL = r"(?:date|dated|published|posted|updated|last\s+updated|modified|time|pubdate|first\s+published)"
@@ -100,14 +127,14 @@ METADATA_PREFIX = re.compile(
 )
 # A line that is only a date stamp, a reading time, or a labelled date.
 METADATA_LINE = re.compile(
-    rf"^(?:(?i:{META_LABEL})(?:\s+on)?\s*[:=]?\s*)?{_WEEKDAY}?(?:{DATE}|{TIME})(?:\s*(?:,|\||•|·|-|–|at)?\s*(?:{TIME}|{DATE}))*"
+    rf"^(?:(?i:{META_LABEL})(?:\s+(?i:on))?\s*[:=]?\s*)?{_WEEKDAY}?(?:{DATE}|{TIME})(?:\s*(?:,|\||•|·|-|–|at)?\s*(?:{TIME}|{DATE}))*"
     rf"(?:\s*[|•·]\s*\d+\s*min(?:ute)?s?\s*read)?$"
     rf"|^\d+\s*min(?:ute)?s?\s*(?:read|listen)$"
     rf"|^(?i:{META_LABEL})\s*:\s*.{{0,40}}\d.{{0,20}}$",
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Reuters": a byline on a line of its own.
 BYLINE = re.compile(
-    rf"^By\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*(?:\s*[|,]\s*[\w .]+)?$"
+    rf"^(?:By|(?:Written|Reported|Story|Words|Compiled|Edited)\s+by|Author:)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*(?:\s*[|,]\s*[\w .]+)?$"
 )
 
 # Breadcrumb navigation: "Home > World > Europe", "Home / News", or glued "HomeBreaking News".
