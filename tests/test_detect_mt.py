@@ -97,6 +97,26 @@ def test_adjective_after_noun_in_a_name_is_a_word_order_calque(text, span, sugge
     assert findings[0].category == "mt_artefact" and findings[0].apply is False and findings[0].replacement is None
 
 
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("Experts from the Organization World of Health arrived.", "Organization World of Health",
+         "World Health Organization"),
+        ("Diplomats said the Council of Security met on Friday to discuss the draft resolution.",
+         "Council of Security", "Security Council"),
+    ],
+)
+def test_reordered_well_known_name_is_flagged_with_its_english_order(text, span, suggestion):
+    findings = run(WordOrderCalqueDetector, text)
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [(span, suggestion)]
+
+
+def test_known_names_in_their_own_order_are_fine():
+    text = ("The World Health Organization, the UN Security Council, the International Committee of the Red "
+            "Cross and the Federal Bureau of Investigation issued statements.")
+    assert run(WordOrderCalqueDetector, text) == []
+
+
 def test_reordering_into_a_known_name_is_more_certain():
     known = run(WordOrderCalqueDetector, "Aid came from the Cross Red International.")[0]
     unknown = run(WordOrderCalqueDetector, "Aid came from the Agency Nuclear Regional.")[0]
