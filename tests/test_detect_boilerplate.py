@@ -161,7 +161,13 @@ def test_body_sentences_with_furniture_words_are_kept(line):
     assert find_boilerplate(BODY + "\n" + line + "\n") == []
 
 
-@pytest.mark.parametrize("line", ["(Reuters)", "(With inputs from agencies)", "Reporting by Ana Lima; Editing by Tom Hart"])
-def test_agency_trailers_are_flagged_and_kept(line):
+@pytest.mark.parametrize("line", ["Source: Harbor Daily", "(With inputs from agencies)"])
+def test_source_trailers_are_flagged_and_kept(line):
     doc = run_stage(BODY + "\n" + line + "\n")
     assert [f.detector for f in doc.flags] == ["boilerplate.source"] and doc.edits == []
+
+
+@pytest.mark.parametrize("line", ["(Reuters)", "(Reporting by Ana Lima; Editing by Tom Hart)", "Ana Lima in Porto contributed"])
+def test_the_storys_own_credits_are_left_alone(line):
+    doc = run_stage("Port strike ends\n\n" + BODY + "\n" + line + "\n")
+    assert doc.flags == [] and doc.edits == []

@@ -44,13 +44,16 @@ def find_boilerplate(text: str) -> list[Verdict]:
     paras = paragraphs(text)
     verdicts: list[Verdict] = []
     removed_lines: set[int] = set()
+    credits: set[int] = set()  # the story's own credit lines: neither furniture nor stray headlines
     normalised = [_normalise(p.text) for p in paras]
     for index, para in enumerate(paras):
         found = _classify(text, paras, normalised, index)
-        verdicts.extend(found)
+        verdicts.extend(v for v in found if v.category != "none")
+        if any(v.category == "none" for v in found):
+            credits.add(index)
         if any(v.remove == "line" for v in found):
             removed_lines.add(index)
-    verdicts.extend(_stray_headlines(paras, removed_lines, verdicts))
+    verdicts.extend(_stray_headlines(paras, removed_lines, verdicts, credits))
     return sorted(verdicts, key=lambda v: (v.start, v.end))
 
 
@@ -94,6 +97,8 @@ def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | Non
             return None  # a section break, part of the article's layout
         return _verdict("boilerplate", offset, end, "stray symbol line left by the page layout", 0.9, "line",
                         "", index, f"{DETECTOR}.symbols")
+    if bp.STORY_CREDIT.search(stripped):
+        return _verdict("none", offset, end, "", 0.0, paragraph=index)
     if bp.WIDGET_LINE.match(stripped):
         return _verdict("boilerplate", offset, end, "share, follow or link widget text", 0.95, "line", "", index,
                         f"{DETECTOR}.widget")
@@ -230,12 +235,12 @@ def _credit(line: str, offset: int, index: int) -> list[Verdict]:
     return verdicts
 
 
-def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdict]) -> list[Verdict]:
+def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdict], credits: set[int]) -> list[Verdict]:
     """Headline-like lines inside the body: related-article headlines or scraped sub-headings.
 
     The first paragraph that survives is the article's own headline and is left alone.
     """
-    decided = {v.paragraph for v in verdicts if v.category != "glued_words"}
+    decided = {v.paragraph for v in verdicts if v.category != "glued_words"} | credits
     kept = [i for i in range(len(paras)) if i not in removed]
     found = []
     for index in kept[1:]:

@@ -99,9 +99,14 @@ CREDIT_LINE = re.compile(
 
 # Source trailers: attribution that may be kept, but is not body text.
 SOURCE_TRAILER = re.compile(
-    r"^(?:(?:source|sources|via|courtesy(?:\s+of)?)\s*:\s*\S.{0,60}"
-    r"|\(?(?:with\s+inputs?\s+from\s+[\w ,&]{2,40}|(?-i:[A-Z]{2,6}(?:\s*[/,]\s*[A-Z]{2,6})*)|reuters|bloomberg|xinhua|interfax|ukrinform|agencies)\)?\.?"
-    r"|(?:reporting|writing|additional\s+reporting)\s+by\s+[^.]{2,80}(?:;\s*editing\s+by\s+[^.]{2,80})?\.?)$",
+    r"^(?:(?:source|sources|via|courtesy(?:\s+of)?)\s*:\s*\S.{0,60}|\(?with\s+inputs?\s+from\s+[\w ,&]{2,40}\)?\.?)$",
+    re.IGNORECASE,
+)
+# Wire-copy credits that belong to the story: reporter and editor credits, a bare agency tag.
+STORY_CREDIT = re.compile(
+    r"^\(?(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited)\s+by\b[^()]{2,160}"
+    r"|(?-i:[A-Z]{2,6}(?:\s*[/,]\s*[A-Z]{2,6})*)|reuters|bloomberg|xinhua|interfax|ukrinform)\)?\.?$"
+    r"|\bcontributed(?:\s+to\s+this\s+(?:report|story))?\.?$",
     re.IGNORECASE,
 )
 

@@ -40,5 +40,7 @@ def print_result(result: dict[str, Any], *, show_missed: bool = True) -> None:
             f"control set: {control['documents']} documents, {control['words']} words, {control['flags']} flags "
             f"({control['flags_per_1000_words']} per 1,000 words), {control['applied_edits']} applied edits"
         )
+        if control["by_category"]:
+            console.print("  by category: " + ", ".join(f"{k} {v}" for k, v in sorted(control["by_category"].items())))
         for example in control["examples"]:
             console.print(escape(f"  false flag {example['document']} {example['detector']}: {example['text']!r}"))
