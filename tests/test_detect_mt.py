@@ -58,6 +58,37 @@ CLEAN_NEWS = [
     "summit in Rome, where the European Union's leaders also agreed on a new budget framework.",
     "Britain's Ministry of Defence said in its daily intelligence update that Russia had probably lost "
     "several hundred armored vehicles in the fighting around the town since October.",
+    "Kremlin spokesman Dmitry Peskov told reporters that President Vladimir Putin had no plans to meet "
+    "the Ukrainian leader, and Peskov declined to say whether a prisoner exchange was being prepared.",
+    "The International Monetary Fund approved a $15.6 billion loan for Ukraine on Friday, the first such "
+    "program for a country at war, the fund's managing director, Kristalina Georgieva, said.",
+    "Mexico's Secretary of Defense said the army would send 10,000 more troops to the northern border, "
+    "where cartels have fought for control of smuggling routes.",
+    "Italy's Antonio Tajani, a former European Parliament president, was named foreign minister; he "
+    "said Italy would keep supporting Kyiv and visit the British Virgin Islands and the American Bar "
+    "Association in the autumn.",
+    "Engineers had to realize the limits of the old dam, the report said, and the eventual cost of "
+    "repairs could exceed $2 billion, according to the state's budget office.",
+    "Ukraine's military said air defenses shot down 21 of 24 drones launched overnight, and debris damaged "
+    "power lines and several cars in the Kyiv region, where three people were injured.",
+    "Sales of new cars in Europe rose 8% in the first quarter, led by electric models, the European "
+    "Automobile Manufacturers' Association said on Thursday.",
+    "Defense Secretary Lloyd Austin said the United States would keep sending artillery shells, and Austin "
+    "added that allies had pledged air defense systems at the Ramstein meeting.",
+    "Shares of the Spanish lender rose 3% after the Bank of Spain said it saw no risk to financial "
+    "stability from the takeover, and the European Central Bank said it would review the deal.",
+    "Human rights groups say thousands of people have been detained since the protests began three weeks "
+    "ago, many of them students, and lawyers say some have been denied access to counsel.",
+    "The Blue Jays beat the Red Sox 5-3 on Sunday, and the club said its new stadium in Toronto would "
+    "open next season after two years of construction delays.",
+    "Finland's president said the country would host a NATO land forces command, and the Finnish "
+    "parliament is expected to approve the plan in the autumn, officials said.",
+    "Chinese Foreign Minister Wang Yi met Secretary of State Marco Rubio in Kuala Lumpur, their first "
+    "face-to-face meeting, and both sides described the talks as candid and constructive.",
+    "Rescuers pulled 12 people from the rubble of the building, where residents had sheltered in the "
+    "basement during the strike, the State Emergency Service said.",
+    "The White House said the president would sign the bill on Friday, and the Senate Democratic leader "
+    "said the House Republican leadership had agreed to the changes late on Wednesday.",
     "The eventual winner of the primary will face the incumbent governor in November, in a race that "
     "analysts expect to be the most expensive in the state's history.",
 ]
@@ -112,6 +143,7 @@ def test_reordered_well_known_name_is_flagged_with_its_english_order(text, span,
 
 
 def test_known_names_in_their_own_order_are_fine():
+    assert run(WordOrderCalqueDetector, "UNITED NATIONS, May 14 (Reuters) - The council met on Thursday.") == []
     text = ("The World Health Organization, the UN Security Council, the International Committee of the Red "
             "Cross and the Federal Bureau of Investigation issued statements.")
     assert run(WordOrderCalqueDetector, text) == []
@@ -145,6 +177,17 @@ def test_article_and_nationality_before_a_person_is_flagged():
     findings = run(NationalityArticleDetector, text)
     assert flagged(findings, text) == ["the Portuguese Antonio Guterres"]
     assert "Antonio Guterres" in findings[0].suggestion and not findings[0].suggestion.startswith("the Portuguese Antonio")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Talks were led by the American Lloyd Austin, officials said.", "the American Lloyd Austin"),
+        ("He met the Russian Sergei Lavrov on Monday.", "the Russian Sergei Lavrov"),
+    ],
+)
+def test_article_and_nationality_before_names_spacy_misreads_are_flagged(text, span):
+    assert flagged(run(NationalityArticleDetector, text), text) == [span]
 
 
 def test_nationality_before_a_common_noun_or_title_is_fine():

@@ -112,7 +112,7 @@ class WordOrderCalqueDetector(Detector):
                     first, last = content[a], content[b]
                     words = [w for _, w in tokens[first : last + 1]]
                     name = known.get(content_key(words))
-                    if name is None or " ".join(words) == name:
+                    if name is None or " ".join(words).lower() == name.lower():
                         continue
                     start = run.start() + tokens[first][0]
                     end = run.start() + tokens[last][0] + len(tokens[last][1])
