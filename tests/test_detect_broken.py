@@ -103,3 +103,13 @@ def test_stray_punctuation_gets_a_suggestion():
         ("broken_sentence", "south."), ("broken_sentence", "wholesalers"),
     ]
     assert all(f.replacement is not None and not f.apply for f in findings)
+
+
+def test_capitalised_sentence_adverb_after_a_name_marks_a_missing_boundary(syntax):
+    hits = found(syntax, "Shelling continued near Porto Meanwhile the mayor asked residents to stay indoors.")
+    assert [t for t, _ in hits] == ["Porto Meanwhile the"]
+
+
+def test_dependent_clause_standing_alone_is_a_fragment(syntax):
+    hits = found(syntax, "Exports fell sharply. Despite the measures announced by the government. Imports rose.")
+    assert [m for _, m in hits] == ["fragment with no finite verb"]

@@ -63,3 +63,18 @@ def test_brands_names_and_closed_compounds_pass(detector):
                                              ("bridgewe", ("bridge", "we")), ("onto", None), ("atone", None)])
 def test_best_split(token, expected):
     assert best_split(token) == expected
+
+
+def test_numbers_run_into_words_are_flagged_but_units_pass(detector):
+    text = "Troops from 12countries have been there since2019, in 5th place, 10km away, in the 1990s at 3pm."
+    assert [(f.suggestion) for f in findings(detector, text)] == ["12 countries", "since 2019"]
+
+
+def test_capitalised_word_glued_to_a_pronoun(detector):
+    (found,) = findings(detector, "The top concern in Portugalwe were told is the drought.")
+    assert found.suggestion == "Portugal we"
+
+
+def test_rare_names_are_not_split(detector):
+    text = "Officials in Vynnytsia, Kreminna, Sloviansk and Popasna spoke with Chistikova, Umerov and Kuleba."
+    assert findings(detector, text) == []

@@ -25,7 +25,7 @@ from typing import Any, Iterable
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.boilerplate_shape import ends_like_sentence, is_list_item, words
 from pipeline.detect.mt_parse import parse
-from pipeline.detect.wordlist import CLOSED_CLASS, zipf
+from pipeline.detect.wordlist import CLOSED_CLASS, SENTENCE_ADVERBS, SUBORDINATORS, zipf
 from pipeline.text.segment import Span
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -76,7 +76,8 @@ class SentenceStructureDetector(Detector):
             if not after.is_alpha:
                 continue
             lower = word.lower()
-            if lower in CLOSED_CLASS and token.tag_ not in ("NNP", "NNPS"):
+            # sentence adverbs are never names, whatever the tagger makes of a capitalised one
+            if lower in SENTENCE_ADVERBS or (lower in CLOSED_CLASS and token.tag_ not in ("NNP", "NNPS")):
                 yield Finding("broken_sentence", offset + before.idx, offset + after.idx + len(after.text),
                               f"capitalised '{word}' mid-sentence: a sentence boundary may be missing", self.id, 0.75,
                               suggestion=f"{before.text} {lower} {after.text}")
@@ -93,8 +94,12 @@ class SentenceStructureDetector(Detector):
         content = [t for t in tokens if t.is_alpha]
         if len(content) < 4 or count < 2 or sentence.text[:1] in "“\"‘'(":
             return
-        # any verb form counts: the tagger often reads a finite verb as a participle
-        if any(t.tag_ in FINITE_TAGS or t.pos_ in ("VERB", "AUX") for t in tokens):
+        if any(t.tag_ in FINITE_TAGS for t in tokens):
+            return
+        # without a finite verb, any verb form still counts (the tagger often reads a finite verb as a
+        # participle), unless the sentence opens like a dependent clause ("Despite the sanctions imposed ...")
+        dependent = tokens[0].lower_ in SUBORDINATORS or tokens[0].lower_ == "despite"
+        if not dependent and any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return
         yield Finding("broken_sentence", sentence.start, sentence.end, "fragment with no finite verb", self.id, 0.6)
 

@@ -19,7 +19,7 @@ from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.wordlist import (
-    AUXILIARIES, COORDINATORS, DETERMINERS, PRONOUNS, WORDFREQ_VERSION, is_common, is_known, zipf,
+    AUXILIARIES, CLOSED_CLASS, COORDINATORS, DETERMINERS, PRONOUNS, WORDFREQ_VERSION, is_common, is_known, zipf,
 )
 
 # Function words that mark a word boundary when found at either end of an unknown token. Particles
@@ -55,6 +55,7 @@ class GluedWordDetector(Detector):
             yield from _punctuation_glue(token, match.start())
             yield from _case_glue(token, match.start())
             yield from _lowercase_glue(token, match.start())
+            yield from _number_glue(token, match.start())
 
 
 def _looks_like_address(token: str) -> bool:
@@ -106,15 +107,45 @@ def _case_glue(token: str, offset: int) -> Iterable[Finding]:
 
 def _lowercase_glue(token: str, offset: int) -> Iterable[Finding]:
     core = token.strip(_EDGE)
-    if len(core) < 4 or not core.isalpha() or not core.islower():
+    if len(core) < 4 or not core.isalpha() or not (core.islower() or core.istitle()):
         return
-    split = best_split(core)
+    split = best_split(core.lower())
+    if split is not None and core.istitle():
+        # a capitalised token is often a rare name: split it only into a frequent word and a pronoun
+        # or auxiliary ("Ukrainewe"), never into two pieces of a name
+        left, right = split
+        if right not in PRONOUNS | AUXILIARIES or zipf(left) < 3.5 or len(left) < 4:
+            split = None
+        else:
+            split = (core[: len(left)], right)
     if split is None:
         return
     left, right = split
     start = offset + token.index(core)
     yield Finding("glued_words", start, start + len(core), "two words run together", "glued.split", 0.8,
                   suggestion=f"{left} {right}", details={"split": [left, right]})
+
+
+_NUMBER_WORD = re.compile(r"^(\d[\d,.]*\d|\d)([a-z]{4,})$|^([a-z]{2,})(\d{2,}[\d,.]*)$")
+
+
+def _number_glue(token: str, offset: int) -> Iterable[Finding]:
+    """A number run into a word ("40countries", "since2014"); units and ordinals ("5th", "10km") pass."""
+    core = token.strip(_EDGE)
+    match = _NUMBER_WORD.match(core)
+    if not match:
+        return
+    if match.group(1):
+        left, right = match.group(1), match.group(2)
+        if not is_common(right, 3.5):
+            return
+    else:
+        left, right = match.group(3), match.group(4)
+        if left not in CLOSED_CLASS:
+            return
+    start = offset + token.index(core)
+    yield Finding("glued_words", start, start + len(core), "a number and a word run together", "glued.number", 0.8,
+                  suggestion=f"{left} {right}")
 
 
 def best_split(word: str) -> tuple[str, str] | None:

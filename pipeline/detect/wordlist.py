@@ -21,6 +21,11 @@ PREPOSITIONS = frozenset(
     "through across toward towards than upon via".split()
 )
 AUXILIARIES = frozenset("is are was were be been has have had do does did will would can could should may might must".split())
+# Adverbs that open sentences in news prose; capitalised mid-sentence, they mark a lost boundary.
+SENTENCE_ADVERBS = frozenset(
+    """however meanwhile therefore moreover furthermore nevertheless nonetheless according also earlier later
+    then thus instead besides otherwise additionally currently previously recently finally subsequently""".split()
+)
 CLOSED_CLASS = PRONOUNS | DETERMINERS | COORDINATORS | SUBORDINATORS | PREPOSITIONS | AUXILIARIES
 
 
