@@ -177,6 +177,7 @@ def test_article_and_nationality_before_a_person_is_flagged():
     findings = run(NationalityArticleDetector, text)
     assert flagged(findings, text) == ["the Portuguese Antonio Guterres"]
     assert "Antonio Guterres" in findings[0].suggestion and not findings[0].suggestion.startswith("the Portuguese Antonio")
+    assert "Portugal's Antonio Guterres" in findings[0].details["alternatives"]
 
 
 @pytest.mark.parametrize(
@@ -254,6 +255,13 @@ def test_false_friends_are_flagged_with_the_intended_english(text, span, suggest
 )
 def test_correct_english_uses_of_the_same_words_are_not_flagged(text):
     assert run(FalseFriendDetector, text) == []
+
+
+def test_false_friend_alternatives_reach_the_rewriter_in_the_flag_details():
+    text = "Disembark south, the commander ordered."
+    findings = run(FalseFriendDetector, text)
+    assert findings[0].suggestion == "Push"
+    assert findings[0].details["alternatives"] == ["Push", "Advance", "Move"]
 
 
 def test_every_false_friend_rule_names_its_source_languages_and_english():

@@ -27,6 +27,7 @@ class FalseFriendRule:
     suggestion: str | None
     message: str
     confidence: float
+    alternatives: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +45,7 @@ def rules() -> tuple[FalseFriendRule, ...]:
                 suggestion=rule.get("suggestion"),
                 message=rule["message"],
                 confidence=float(rule.get("confidence", 0.6)),
+                alternatives=tuple(rule.get("alternatives", ())),
             )
         )
     return tuple(compiled)
@@ -77,5 +79,9 @@ class FalseFriendDetector(Detector):
                         detector=self.id,
                         confidence=rule.confidence,
                         suggestion=suggestion,
-                        details={"rule": rule.id, "source_languages": list(rule.source)},
+                        details={
+                            "rule": rule.id,
+                            "source_languages": list(rule.source),
+                            "alternatives": [_with_case_of(a, flagged) for a in rule.alternatives],
+                        },
                     )

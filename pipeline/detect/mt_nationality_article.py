@@ -82,17 +82,23 @@ class NationalityArticleDetector(Detector):
                 if following is not None and following.text[:1].isupper() and following.is_alpha:
                     continue
                 name = doc[i + 2 : end].text
+                country = countries[nationality.text]
+                possessive = f"{country}'" if country.endswith("s") else f"{country}'s"
                 yield Finding(
                     category="mt_artefact",
                     start=offset + article.idx,
                     end=offset + doc[end - 1].idx + len(doc[end - 1].text),
                     message=(
                         "article + nationality directly before a person's name (a Romance construction); "
-                        f"English writes “{nationality.text}-born {name}”, “{countries[nationality.text]}'s "
-                        f"{name}” or “the {nationality.text} <role> {name}”"
+                        f"English writes “{nationality.text}-born {name}”, “{possessive} {name}” or "
+                        f"“the {nationality.text} <role> {name}”"
                     ),
                     detector=self.id,
                     confidence=confidence,
                     suggestion=f"the {nationality.text}-born {name}",
-                    details={"nationality": nationality.text, "name": name},
+                    details={
+                        "nationality": nationality.text,
+                        "name": name,
+                        "alternatives": [f"{possessive} {name}", f"the {nationality.text}-born {name}", name],
+                    },
                 )
