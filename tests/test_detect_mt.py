@@ -264,6 +264,15 @@ def test_false_friend_alternatives_reach_the_rewriter_in_the_flag_details():
     assert findings[0].details["alternatives"] == ["Push", "Advance", "Move"]
 
 
+def test_a_name_inside_a_literal_formula_is_kept_in_the_suggestion():
+    text = "An official spoke on condition of anonymity due to basic NATO rules about the talks."
+    findings = run(FalseFriendDetector, text)
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
+        ("due to basic NATO rules", "under ground rules set by NATO")]
+    text = "He spoke on condition of anonymity according to key Pentagon rules."
+    assert [f.suggestion for f in run(FalseFriendDetector, text)] == ["under ground rules set by the Pentagon"]
+
+
 def test_every_false_friend_rule_names_its_source_languages_and_english():
     assert len(rules()) >= 20
     for rule in rules():

@@ -28,6 +28,13 @@ class FalseFriendRule:
     message: str
     confidence: float
     alternatives: tuple[str, ...] = ()
+    suggestion_if: tuple[tuple[str, str], ...] = ()  # (named group, template) used when the group matched
+
+    def suggestion_for(self, match: re.Match[str]) -> str | None:
+        for group, template in self.suggestion_if:
+            if match.group(group):
+                return match.expand(template)
+        return self.suggestion
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +53,7 @@ def rules() -> tuple[FalseFriendRule, ...]:
                 message=rule["message"],
                 confidence=float(rule.get("confidence", 0.6)),
                 alternatives=tuple(rule.get("alternatives", ())),
+                suggestion_if=tuple(rule.get("suggestion_if", {}).items()),
             )
         )
     return tuple(compiled)
@@ -70,7 +78,8 @@ class FalseFriendDetector(Detector):
                     group = "w" if "w" in rule.pattern.groupindex else 0
                     start, end = match.span(group)
                     flagged = sentence.text[start:end]
-                    suggestion = None if rule.suggestion is None else _with_case_of(rule.suggestion, flagged)
+                    suggestion = rule.suggestion_for(match)
+                    suggestion = None if suggestion is None else _with_case_of(suggestion, flagged)
                     yield Finding(
                         category="mt_artefact",
                         start=sentence.start + start,
