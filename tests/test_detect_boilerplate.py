@@ -171,3 +171,9 @@ def test_source_trailers_are_flagged_and_kept(line):
 def test_the_storys_own_credits_are_left_alone(line):
     doc = run_stage("Port strike ends\n\n" + BODY + "\n" + line + "\n")
     assert doc.flags == [] and doc.edits == []
+
+
+def test_title_case_question_inside_the_body_is_a_stray_headline():
+    text = "Pier repairs to take six weeks\n\n" + BODY + "\nWhat Does The Pier Closure Mean For Ferry Passengers?\n\nWhat happens next is unclear?\n"
+    flags = [f.text for f in run_stage(text).flags]
+    assert flags == ["What Does The Pier Closure Mean For Ferry Passengers?"]

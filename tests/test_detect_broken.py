@@ -113,3 +113,9 @@ def test_capitalised_sentence_adverb_after_a_name_marks_a_missing_boundary(synta
 def test_dependent_clause_standing_alone_is_a_fragment(syntax):
     hits = found(syntax, "Exports fell sharply. Despite the measures announced by the government. Imports rose.")
     assert [m for _, m in hits] == ["fragment with no finite verb"]
+
+
+def test_passive_attribution_split_from_its_statement(syntax):
+    text = "The bridge will stay closed until June. This was stated by the regional governor on Monday."
+    assert [m for _, m in found(syntax, text)] == ["attribution split from its statement (\"This was stated by ...\")"]
+    assert found(syntax, "The bridge will stay closed. This was confirmed by two engineers at the site.") == []

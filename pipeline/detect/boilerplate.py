@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.detect import boilerplate_patterns as bp
-from pipeline.detect.boilerplate_shape import ends_like_sentence, is_headline_like, words
+from pipeline.detect.boilerplate_shape import capitalised_share, ends_like_sentence, is_headline_like, words
 from pipeline.detect.wordlist import CLOSED_CLASS
 from pipeline.text.segment import Span, paragraphs
 
@@ -235,6 +235,14 @@ def _credit(line: str, offset: int, index: int) -> list[Verdict]:
     return verdicts
 
 
+def _is_question_headline(line: str) -> bool:
+    """A title-case line ending in "?" or "!" ("What Does Russia Want From Ukraine?")."""
+    return (
+        line.rstrip().endswith(("?", "!")) and 4 <= len(words(line)) <= 15
+        and not re.search(r"[“”\"]", line) and capitalised_share(line) >= 0.6
+    )
+
+
 def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdict], credits: set[int]) -> list[Verdict]:
     """Headline-like lines inside the body: related-article headlines or scraped sub-headings.
 
@@ -245,7 +253,7 @@ def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdic
     found = []
     for index in kept[1:]:
         para = paras[index]
-        if index in decided or not is_headline_like(para.text, min_words=4):
+        if index in decided or not (is_headline_like(para.text, min_words=4) or _is_question_headline(para.text)):
             continue
         found.append(_verdict("boilerplate", para.start, para.end,
                               "headline-like line inside the body (related-article headline or sub-heading?)",

@@ -30,6 +30,8 @@ from pipeline.text.segment import Span
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "confirm", "add"})
+# passive attributions typical of translated copy; "This was confirmed by ..." is ordinary English
+PASSIVE_SPEECH_LEMMAS = frozenset({"say", "state", "report", "tell", "inform", "write"})
 DANGLING_ENDS = frozenset("the a an their our my your and or but nor of than because although whereas".split())
 _OPENERS = frozenset({":", "“", '"', "(", "—", "–", "-", "‘", "'", "[", ";"})
 
@@ -118,9 +120,17 @@ class SentenceStructureDetector(Detector):
         root = next((t for t in tokens if t.dep_ == "ROOT"), None)
         if root is None or root.lemma_ not in SPEECH_LEMMAS:
             return
-        if any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") and not list(c.children) for c in root.children):
+        children = list(root.children)
+        if any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") and not list(c.children) for c in children):
             yield Finding("broken_sentence", sentence.start, sentence.end,
                           "attribution split from the statement it belongs to", self.id, 0.55)
+        elif (
+            root.lemma_ in PASSIVE_SPEECH_LEMMAS
+            and any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "it") for c in children)
+            and any(c.dep_ == "agent" for c in children)
+        ):
+            yield Finding("broken_sentence", sentence.start, sentence.end,
+                          "attribution split from its statement (\"This was stated by ...\")", self.id, 0.5)
 
     def _split_clause(self, previous: Span, sentence: Span, tokens: list[Any], offset: int) -> Iterable[Finding]:
         first = tokens[0]
