@@ -177,3 +177,12 @@ def test_title_case_question_inside_the_body_is_a_stray_headline():
     text = "Pier repairs to take six weeks\n\n" + BODY + "\nWhat Does The Pier Closure Mean For Ferry Passengers?\n\nWhat happens next is unclear?\n"
     flags = [f.text for f in run_stage(text).flags]
     assert flags == ["What Does The Pier Closure Mean For Ferry Passengers?"]
+
+
+def test_a_brand_with_a_case_change_is_not_a_breadcrumb():
+    assert run_stage("HomePod sales rose 5% in the quarter, the company said.\n").flags == []
+
+
+def test_windows_line_breaks_are_removed_with_their_line():
+    doc = run_stage("Port strike ends\r\n\r\nAdvertisement\r\n\r\nThe strike ended on Monday, the union said.\r\n")
+    assert doc.cleaned_text == "Port strike ends\r\n\r\nThe strike ended on Monday, the union said.\r\n"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.detect import boilerplate_patterns as bp
 from pipeline.detect.boilerplate_shape import capitalised_share, ends_like_sentence, is_headline_like, words
-from pipeline.detect.wordlist import CLOSED_CLASS
+from pipeline.detect.wordlist import CLOSED_CLASS, is_known
 from pipeline.text.segment import Span, paragraphs
 
 DETECTOR = "boilerplate"
@@ -172,6 +172,9 @@ def _breadcrumb(para: Span, index: int) -> list[Verdict] | None:
         end = junction
     if end == 0:
         return None
+    first_token = re.match(r"[A-Za-z]+", para.text).group()
+    if len(junctions) < 2 and is_known(first_token, 1.5):
+        return None  # one case change inside a known word ("HomePod") is a name, not navigation
     verdicts = [_verdict("boilerplate", para.start, para.start + end, "breadcrumb navigation glued to the headline",
                          0.9, "span", "", index, f"{DETECTOR}.breadcrumb")]
     word_start = max([para.text.rfind(" ", 0, end) + 1] + [j for j in junctions if j < end])
