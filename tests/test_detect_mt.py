@@ -14,6 +14,7 @@ from pipeline.detect.mt_first_name import FirstNameReferenceDetector
 from pipeline.detect.mt_nationality_article import NationalityArticleDetector
 from pipeline.detect.mt_titles import OfficialTitleDetector
 from pipeline.detect.mt_word_order import WordOrderCalqueDetector, english_order, is_title_case_line
+from pipeline.detect.mt_word_order_lm import LMWordOrderDetector
 
 CONFIG = PipelineConfig()
 
@@ -98,6 +99,10 @@ def run(detector_class, text: str) -> list[Finding]:
     return list(detector_class(CONFIG).detect(DetectContext(text, CONFIG)))
 
 
+def run_with(detector_class, text: str, config: PipelineConfig) -> list[Finding]:
+    return list(detector_class(config).detect(DetectContext(text, config)))
+
+
 def flagged(findings: list[Finding], text: str) -> list[str]:
     return [text[f.start : f.end] for f in findings]
 
@@ -167,6 +172,24 @@ def test_headlines_in_title_case_are_not_read_as_calques():
 def test_postposed_general_and_international_in_english_names_are_fine():
     text = "The Attorney General and Amnesty International spoke after the Secretary General of NATO arrived."
     assert run(WordOrderCalqueDetector, text) == []
+
+
+@pytest.mark.slow
+def test_language_model_confirms_calques_outside_the_lexicon_and_rejects_name_reversals():
+    text = ("Officials of the Party Republican met on Monday, and Novak Djokovic said he would play "
+            "in Belgrade after Nikola Jokic was named the league's most valuable player.")
+    detector = LMWordOrderDetector(CONFIG)
+    candidates = [text[s:e] for s, e, _ in detector.candidates(DetectContext(text, CONFIG))]
+    assert "Party Republican" in candidates
+    findings = run(LMWordOrderDetector, text)
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Party Republican", "Republican Party")]
+    assert findings[0].details["lm_gain"] >= 8
+
+
+def test_language_model_check_is_off_when_the_rewriter_does_not_run():
+    text = "Officials of the Party Republican met on Monday."
+    assert run_with(LMWordOrderDetector, text, CONFIG.replace(rewrite=False)) == []
+    assert run_with(LMWordOrderDetector, text, CONFIG.replace(stages=("normalize", "detect"))) == []
 
 
 # --- article + nationality + name ---------------------------------------------------------------------
@@ -322,7 +345,7 @@ def test_surname_references_and_full_names_are_fine():
 
 DETECTORS = [
     WordOrderCalqueDetector, NationalityArticleDetector, CapitalisedTermDetector, FalseFriendDetector,
-    OfficialTitleDetector, FirstNameReferenceDetector,
+    OfficialTitleDetector, FirstNameReferenceDetector, LMWordOrderDetector,
 ]
 
 

@@ -1,0 +1,124 @@
+"""Word-order calques the lexicons do not know, confirmed by language-model surprise.
+
+``mt_word_order`` knows the head nouns and adjectives of institutional names; a calque built on
+other words ("the Agency Atomic", "the Ministry of Affairs Foreign") slips past it. Here any
+capitalised noun followed by adjective-shaped capitalised words (-al, -ic, -an, -ese, -ish, ...) is
+a candidate, and the causal LM of the rewriter decides: the span is flagged only when the sentence
+with the words in English order (reversed) is far more likely than the original. Names of people
+and places (spaCy entities) are not candidates, and words English does put after a noun in names
+("International", "General", "United") are never reordered on the LM's word alone: the small model
+likes "International Amnesty" better than "Amnesty International".
+
+The LM is the one the rewrite stage loads (one per process), so this costs little when the rewriter
+runs; when it does not run (``rewrite`` off, or not among the configured stages) this detector does
+nothing rather than load a model for the detect stage alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt_parse import parse
+from pipeline.detect.mt_word_order import _CAPITALISED_RUN, _lexicon, english_order, is_title_case_line
+
+MIN_GAIN = 8.0  # nats the reordered sentence must gain; real calques gain 12+, name reversals lose
+_ADJECTIVE_SHAPE = re.compile(r"[A-Z][a-z]+(?:al|ic|an|ese|ish|ive|ous|ern)$")
+_NAME_ENTITIES = {"PERSON", "GPE", "LOC", "FAC"}
+_MAX_CANDIDATES = 20  # per document: a bound on LM work for pathological input
+
+
+def _adjective_like(word: str, known_adjectives: frozenset[str]) -> bool:
+    return word in known_adjectives or bool(_ADJECTIVE_SHAPE.match(word))
+
+
+class LMWordOrderDetector(Detector):
+    id = "mt.word_order_lm"
+    version = "1"
+
+    def enabled(self) -> bool:
+        stages = self.config.stages
+        return bool(self.config.rewrite) and (not stages or "rewrite" in stages)
+
+    def settings(self) -> dict[str, Any]:
+        return {"enabled": self.enabled(), "lm_model": getattr(self.config, "lm_model", None), "min_gain": MIN_GAIN}
+
+    def candidates(self, context: DetectContext) -> list[tuple[int, int, str]]:
+        """(start, end, English-order phrase) for each noun + postposed-adjective run outside names."""
+        prenominal, chain, heads, _known = _lexicon()
+        entity_spans = [
+            (offset + e.start_char, offset + e.end_char)
+            for offset, doc in parse(context.text)
+            for e in doc.ents
+            if e.label_ in _NAME_ENTITIES
+        ]
+        found = []
+        for paragraph in context.paragraphs:
+            if is_title_case_line(paragraph.text):
+                continue
+            for run in _CAPITALISED_RUN.finditer(paragraph.text):
+                words = run.group().split(" ")
+                offsets = [m.start() for m in re.finditer(r"\S+", run.group())]
+                for i in range(len(words) - 1):
+                    noun, after = words[i], words[i + 1]
+                    if _adjective_like(noun, prenominal) or not _adjective_like(after, prenominal) or after in chain:
+                        continue
+                    if noun in heads and after in prenominal:
+                        continue  # mt_word_order flags these without a model
+                    j = i + 2
+                    while j < len(words) and _adjective_like(words[j], prenominal) and words[j] not in chain:
+                        j += 1
+                    start = paragraph.start + run.start() + offsets[i]
+                    end = start + len(" ".join(words[i:j]))
+                    if any(s < end and start < e for s, e in entity_spans):
+                        continue
+                    found.append((start, end, english_order(words[i:j])))
+                    break
+        return found[:_MAX_CANDIDATES]
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        if not self.enabled():
+            return []
+        found = self.candidates(context)
+        if not found:
+            return []
+        try:
+            from pipeline.lm.scorer import get_scorer
+
+            scorer = get_scorer(self.config)
+        except (ImportError, OSError, ValueError, RuntimeError):
+            return []  # no model here: the pattern detectors still run
+        pairs = []
+        for start, end, reordered in found:
+            sentence = next((s for s in context.sentences if s.start <= start and end <= s.start + len(s.text)), None)
+            if sentence is None:
+                pairs.append(None)
+                continue
+            a, b = start - sentence.start, end - sentence.start
+            pairs.append((sentence.text, sentence.text[:a] + reordered + sentence.text[b:]))
+        scored = scorer.gains([p for p in pairs if p is not None])
+        gains = iter(scored)
+        findings = []
+        for (start, end, reordered), pair in zip(found, pairs):
+            if pair is None:
+                continue
+            gain = next(gains)
+            if gain < MIN_GAIN:
+                continue
+            findings.append(
+                Finding(
+                    category="mt_artefact",
+                    start=start,
+                    end=end,
+                    message=(
+                        "word order of a Romance or Slavic noun phrase inside a name (adjective after the "
+                        f"noun); the language model prefers “{reordered}” by {gain:.1f} nats"
+                    ),
+                    detector=self.id,
+                    confidence=0.65,
+                    suggestion=reordered,
+                    details={"pattern": "noun-adjective", "lm_gain": round(gain, 2)},
+                )
+            )
+        return findings
