@@ -44,9 +44,9 @@ class PipelineConfig:
     embedding_model: str = "all-minilm-l6-v2"  # sentence embeddings for the meaning guard
     device: str = "auto"  # auto | cpu | cuda | cuda:N
     batch_size: int = 16
-    threads: int = 0  # torch threads per process; 0 = torch's default
+    threads: int = 1  # torch threads per process (scale out with workers); 0 = torch's default
     min_lm_gain: float = 2.0  # nats a candidate must gain over the original to be applied
-    min_similarity: float = 0.85  # cosine similarity of sentence embeddings, original vs candidate
+    min_similarity: float = 0.7  # embedding cosine, original vs candidate: catches drift; one swapped word scores 0.7-0.9
     max_changed_words: int = 3
     # house style for consistency suggestions, e.g. {"defence": "defense"}
     house_style: Mapping[str, str] = field(default_factory=dict)

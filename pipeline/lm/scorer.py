@@ -30,8 +30,10 @@ class ScorerSettings:
     model: str = DEFAULT_LM
     device: str = "auto"
     batch_size: int = 16
-    threads: int = 0
+    threads: int = 1
     max_tokens: int = 256  # longer texts are cut (a sentence is far shorter)
+    context_before: int = 32  # shared tokens kept as context before a difference
+    context_after: int = 12  # shared tokens scored after a difference
 
     @classmethod
     def from_config(cls, config: Any) -> "ScorerSettings":
@@ -39,7 +41,7 @@ class ScorerSettings:
             model=getattr(config, "lm_model", DEFAULT_LM) or DEFAULT_LM,
             device=getattr(config, "device", "auto") or "auto",
             batch_size=int(getattr(config, "batch_size", 16) or 16),
-            threads=int(getattr(config, "threads", 0) or 0),
+            threads=int(getattr(config, "threads", 1) or 0),
         )
 
 
@@ -83,16 +85,8 @@ class CausalLMScorer:
 
     def token_logprobs(self, texts: Sequence[str]) -> list[list[float]]:
         """Per-token log-probabilities (nats) of each text, its start token excluded."""
-        encoded = [self.encode(t) for t in texts]
-        results: list[list[float]] = [[] for _ in texts]
-        # similar lengths in one batch waste less padding
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
-        size = max(1, self.settings.batch_size)
-        for begin in range(0, len(order), size):
-            chunk = order[begin : begin + size]
-            for index, values in zip(chunk, self._batch_logprobs([encoded[i] for i in chunk])):
-                results[index] = values
-        return results
+        # similar lengths share a batch, so little compute goes to padding
+        return self._score_ids([self.encode(t) for t in texts])
 
     def _batch_logprobs(self, batch: list[list[int]]) -> list[list[float]]:
         torch = self._torch
@@ -116,25 +110,47 @@ class CausalLMScorer:
     def gain(self, original: str, candidates: Sequence[str]) -> list[float]:
         """Log-likelihood gain (nats) of each candidate over ``original``; > 0 means more fluent.
 
-        Only tokens from the first differing token on are summed; the shared prefix scores the same
-        in both texts under a causal model.
+        Only tokens from the first differing token on are summed (the shared prefix scores the same
+        in both texts under a causal model), up to ``context_after`` tokens past the last difference.
         """
         return self.gains([(original, c) for c in candidates])
 
     def gains(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
-        """``gain`` for many (original, candidate) pairs at once, all in the same batches."""
-        originals = sorted({o for o, _ in pairs})
-        texts = originals + [c for _, c in pairs]
-        scored = self.token_logprobs(texts)
-        by_original = dict(zip(originals, scored[: len(originals)]))
-        ids = {t: self.encode(t) for t in set(texts)}
-        out = []
-        for (original, candidate), cand_lp in zip(pairs, scored[len(originals) :]):
-            start = _common_prefix(ids[original], ids[candidate])
-            # logprob index i scores token i + 1; tokens before ``start`` are shared
-            skip = max(0, start - 1)
-            out.append(sum(cand_lp[skip:]) - sum(by_original[original][skip:]))
-        return out
+        """``gain`` for many (original, candidate) pairs at once, all in the same batches.
+
+        Each pair is scored on a window: up to ``context_before`` shared tokens before the first
+        difference (as context, not summed), the differing tokens, and up to ``context_after``
+        shared tokens after it (summed: the change alters how likely they are). Short sentences fit
+        whole; long ones cost no more than short ones.
+        """
+        ids = {t: self.encode(t)[1:] for t in {t for pair in pairs for t in pair}}
+        windows: dict[tuple[int, ...], int] = {}
+        plans = []
+        for original, candidate in pairs:
+            a, b = ids[original], ids[candidate]
+            prefix = _common_prefix(a, b)
+            suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
+            left = max(0, prefix - self.settings.context_before)
+            plan = []
+            for tokens in (a, b):
+                right = min(len(tokens), len(tokens) - suffix + self.settings.context_after)
+                window = (self._bos, *tokens[left:right])
+                windows.setdefault(window, len(windows))
+                plan.append(window)
+            plans.append((prefix - left, plan))
+        unique = sorted(windows, key=windows.get)
+        scored = dict(zip(unique, self._score_ids([list(w) for w in unique])))
+        return [sum(scored[cand][skip:]) - sum(scored[orig][skip:]) for skip, (orig, cand) in plans]
+
+    def _score_ids(self, encoded: list[list[int]]) -> list[list[float]]:
+        results: list[list[float]] = [[] for _ in encoded]
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
+        size = max(1, self.settings.batch_size)
+        for begin in range(0, len(order), size):
+            chunk = order[begin : begin + size]
+            for index, values in zip(chunk, self._batch_logprobs([encoded[i] for i in chunk])):
+                results[index] = values
+        return results
 
 
 def _common_prefix(a: Sequence[int], b: Sequence[int]) -> int:

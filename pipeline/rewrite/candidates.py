@@ -71,7 +71,12 @@ class FlagContext:
 
     @property
     def about_word_order(self) -> bool:
-        return self.category == "mt_artefact" or "order" in self.message.lower()
+        """Whether reordering the span is worth trying: a detector said so, or it is a short run of
+        capitalised words in an MT artefact, where calqued name order ("Cross Red International")
+        is the common fault. Reordering ordinary words mostly produces nonsense the LM may like."""
+        if "word order" in self.message.lower():
+            return True
+        return self.category == "mt_artefact"
 
 
 def generate(sentence: str, flag: FlagContext) -> list[Candidate]:
@@ -215,7 +220,7 @@ _STRAY = (
     (re.compile(r"\s+([.,;:!?])"), r"\1"),  # space before punctuation
     (re.compile(r"([.!?])(\s*[.])(?!\.)"), r"\1"),  # repeated full stop (not an ellipsis)
     (re.compile(r"([,;:])\s*[,;:]"), r"\1"),  # doubled comma-like marks
-    (re.compile(r"([.!?]\s*),"), r"\1"),  # comma after a full stop
+    (re.compile(r"([.!?])\s+,"), r"\1"),  # a comma stranded after a full stop (not "U.S.,")
 )
 
 
@@ -249,6 +254,8 @@ def permutations(sentence: str, start: int, end: int) -> Iterator[Candidate]:
     span = sentence[start:end]
     tokens = span.split()
     if not 2 <= len(tokens) <= MAX_PERMUTED_WORDS or not all(t.isalpha() for t in tokens):
+        return
+    if sum(1 for t in tokens if t[0].isupper()) < 2:
         return
     lead = span[: len(span) - len(span.lstrip())]
     trail = span[len(span.rstrip()) :]

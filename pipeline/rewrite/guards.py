@@ -76,8 +76,12 @@ def names_unchanged(original: str, candidate: str, names: Iterable[str]) -> Guar
     """Each name keeps its spelling and count; no new capitalised word that was not there before.
 
     Reordering names is allowed ("Cross Red International" -> "International Red Cross"):
-    the calque detector flags name word order precisely because it is wrong.
+    the calque detector flags name word order precisely because it is wrong. So is splitting a
+    glued run, which changes only spaces and punctuation.
     """
+    if _letters(original) == _letters(candidate):
+        # only spaces and punctuation moved ("NewsU.S." -> "News U.S."): no name can be respelled
+        return GuardResult("names", True, {"lost": [], "new": [], "respaced_only": True})
     protected = set(names)
     before = Counter(w for w in words(original) if w in protected)
     after_words = words(candidate)
@@ -86,6 +90,10 @@ def names_unchanged(original: str, candidate: str, names: Iterable[str]) -> Guar
     known_lower = {w.lower() for w in words(original)}
     invented = sorted({w for w in after_words if w[:1].isupper() and w.lower() not in known_lower})
     return GuardResult("names", not lost and not invented, {"lost": lost, "new": invented})
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text)
 
 
 def changed_words(original: str, candidate: str, limit: int) -> GuardResult:

@@ -49,7 +49,7 @@ class Decision:
 @dataclass(frozen=True)
 class Thresholds:
     min_lm_gain: float = 2.0
-    min_similarity: float = 0.85
+    min_similarity: float = 0.7
     max_changed_words: int = 3
 
     @classmethod

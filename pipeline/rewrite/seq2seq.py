@@ -49,10 +49,12 @@ class Seq2SeqCorrector:
             chunk = list(sentences[begin : begin + self.batch_size])
             inputs = self.tokenizer([self.prefix + s for s in chunk], return_tensors="pt", padding=True, truncation=True, max_length=256)
             inputs = {k: v.to(self.device) for k, v in inputs.items()}
+            # a correction is about as long as its input; a model that never stops must not run on
+            limit = min(self.max_new_tokens, int(inputs["input_ids"].shape[1] * 1.5) + 8)
             with self._torch.inference_mode():
                 output = self.model.generate(
                     **inputs, num_beams=beams, num_return_sequences=self.num_candidates, do_sample=False,
-                    max_new_tokens=self.max_new_tokens,
+                    max_new_tokens=limit,
                 )
             decoded = self.tokenizer.batch_decode(output, skip_special_tokens=True)
             for row in range(len(chunk)):

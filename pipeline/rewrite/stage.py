@@ -26,7 +26,7 @@ MAX_SENTENCE_CHARS = 1000
 
 class RewriteStage(Stage):
     name = "rewrite"
-    version = "1"
+    version = "2"
 
     def __init__(self, config):
         super().__init__(config)
