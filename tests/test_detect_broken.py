@@ -119,3 +119,33 @@ def test_passive_attribution_split_from_its_statement(syntax):
     text = "The bridge will stay closed until June. This was stated by the regional governor on Monday."
     assert [m for _, m in found(syntax, text)] == ["attribution split from its statement (\"This was stated by ...\")"]
     assert found(syntax, "The bridge will stay closed. This was confirmed by two engineers at the site.") == []
+
+
+def test_planted_problems_in_a_scraped_article_are_all_found():
+    """An article written for this test with one problem of each kind planted in it, run through the stages."""
+    from pathlib import Path
+
+    from pipeline.detect.boilerplate_stage import BoilerplateStage
+    from pipeline.detect.stage import DetectStage
+    from pipeline.document import Document
+
+    text = (Path(__file__).parent / "data" / "scraped_article.txt").read_text(encoding="utf-8")
+    doc = Document("scraped", text)
+    BoilerplateStage(CONFIG).process(doc)
+    DetectStage(CONFIG).process(doc)
+    planted = {
+        " date 2023-03-14 ": "metadata", "Share this article": "boilerplate", "Kato.Maria": "glued_words",
+        "Maria Lopez / AFP via Getty Images": "boilerplate", "Opposition leader accuses government": "boilerplate",
+        "READ ALSO": "boilerplate", "© 2023 Daily Courier": "boilerplate", "said this on Monday": "broken_sentence",
+        "area As the": "broken_sentence", "no time. he said.": "broken_sentence", "not enough and.": "broken_sentence",
+        "Thursday .": "broken_sentence", "floods,the": "glued_words", "priorityis": "glued_words",
+    }
+    for snippet, category in planted.items():
+        start = text.index(snippet)
+        end = start + len(snippet)
+        assert any(f.category == category and f.start < end and start < f.end for f in doc.flags), snippet
+    clean = text.index("The floods, caused"), text.index("Officials said the water")
+    mine = ("boilerplate", "metadata", "glued_words", "broken_sentence")
+    assert not [f for f in doc.flags if f.category in mine and clean[0] <= f.start < clean[1]]
+    assert doc.cleaned_text.startswith("Home ministry says floods")
+    assert "Kato.\n" in doc.cleaned_text and "Daily Courier" not in doc.cleaned_text

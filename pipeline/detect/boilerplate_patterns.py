@@ -75,7 +75,7 @@ WEAK_INTERFACE_WORDS = frozenset(
 )
 
 # Photo credits: "Name Surname / Agency via Getty Images", "Photo: Name/AFP", "(AP Photo/Name)".
-_NAME = r"[A-Z][\w.'’\-]*"
+_NAME = r"[A-Z][\w'’\-]*\.?"  # a full stop only at the end (initials): "Kato.Maria" is two words
 PHOTO_AGENCY_WORDS = frozenset(
     """getty images reuters afp ap epa efe epa-efe anadolu agency press photo photos pool shutterstock
     sipa bloomberg tass sputnik xinhua zuma alamy nurphoto associated imago dpa ansa ria novosti
