@@ -37,8 +37,26 @@ def main(argv: list[str] | None = None) -> int:
     evaluate.add_argument("--stages", help="comma-separated subset of stages to run")
     evaluate.set_defaults(handler=_eval)
 
+    models = commands.add_parser("models", help="list or prepare the rewriter's models (see models/registry.py)")
+    models.add_argument("action", choices=["list", "prepare"])
+    models.add_argument("names", nargs="*", help="registry names for prepare (default: all that need it)")
+    models.add_argument("--force", action="store_true", help="prepare again even if already prepared")
+    models.set_defaults(handler=_models)
+
     args = parser.parse_args(argv)
     return args.handler(args)
+
+
+def _models(args: argparse.Namespace) -> int:
+    if args.action == "prepare":
+        from models.prepare import main as prepare
+
+        return prepare([*args.names, *(["--force"] if args.force else [])])
+    from models.registry import list_models
+
+    for row in list_models():
+        print("  ".join(f"{key}={value}" for key, value in row.items()))
+    return 0
 
 
 def _clean(args: argparse.Namespace) -> int:
