@@ -122,6 +122,8 @@ def _print_summary(summary: dict) -> None:
     console.print(table)
     if summary["flags"]:
         console.print("flags: " + ", ".join(f"{k} {v}" for k, v in summary["flags"].items()))
+    console.print("changes: " + (", ".join(f"{k} {v}" for k, v in summary.get("edits_applied", {}).items()) or "none"))
+    console.print(f"errors: {len(summary['errors'])}")
     for error in summary["errors"]:
         console.print(f"[red]error[/] {error['document']}: {error['kind']}: {error['message'].splitlines()[0]}")
 

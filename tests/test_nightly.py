@@ -118,6 +118,9 @@ def test_an_overlapping_run_of_the_same_day_exits_already_running_and_leaves_the
                           "--output-root", str(area["out"]), "--config-file", str(area["config"]))
     assert completed.returncode == 0, completed.stderr[-3000:]
     assert (run / "run.json").exists()
+    # the final summary in the log (what cron mails): documents, changes per category, errors
+    for line in ("2 documents (2 ok, 0 failed)", "changes: encoding 1", "errors: 0", "latest -> 2026-11-20"):
+        assert line in completed.stderr
 
 
 def test_a_waiting_run_goes_ahead_once_the_other_run_is_gone(area):
