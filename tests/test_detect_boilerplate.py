@@ -142,6 +142,10 @@ def test_flag_only_mode_removes_nothing():
     ("May 4, 2023 9:15 AM", "metadata_line"),
     ("8 min read", "metadata_line"),
     ("Picture: Harbor Daily", "credit"),
+    ("Copy link to clipboard", "interface"),
+    ("Close search", "interface"),
+    ("VIDEO: Ferry crews walk out at dawn", "teaser"),
+    ("Updated 04-05-2023", "metadata_line"),
 ])
 def test_page_furniture_lines_are_removed(line, kind):
     verdicts = find_boilerplate(BODY + "\n" + line + "\n\nThe work began in May.\n")

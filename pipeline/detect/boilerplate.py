@@ -108,12 +108,12 @@ def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | Non
     if bp.COPYRIGHT.search(stripped) and len(words(stripped)) <= 30:
         return _verdict("boilerplate", offset, end, "copyright footer", 0.9, "line", "", index,
                         f"{DETECTOR}.copyright")
-    if _is_interface_text(stripped) or (bp.INTERFACE_PHRASE.search(stripped) and _is_notice(stripped)):
-        return _verdict("boilerplate", offset, end, "page-interface text", 0.85, "line", "", index,
-                        f"{DETECTOR}.interface")
     if bp.METADATA_LINE.match(stripped):
         return _verdict("metadata", offset, end, "date or reading-time stamp from the page", 0.9, "line", "", index,
                         f"{DETECTOR}.metadata_line")
+    if _is_interface_text(stripped) or (bp.INTERFACE_PHRASE.search(stripped) and _is_notice(stripped)):
+        return _verdict("boilerplate", offset, end, "page-interface text", 0.85, "line", "", index,
+                        f"{DETECTOR}.interface")
     if bp.CREDIT_LINE.match(stripped) and not ends_like_sentence(stripped):
         return _verdict("boilerplate", offset, end, "photo credit line", 0.9, "line", "", index,
                         f"{DETECTOR}.credit")
@@ -133,12 +133,17 @@ def _is_interface_text(line: str) -> bool:
     tokens = [w.lower().strip(".'’") for w in words(line)]
     if not 1 <= len(tokens) <= 12:
         return False
-    content = [t for t in tokens if t not in CLOSED_CLASS]
+    content = [t for t in tokens if t not in CLOSED_CLASS and not t.isdigit()]
     if not content:
         return False
     strong = sum(1 for t in content if t in bp.STRONG_INTERFACE_WORDS)
     interface = sum(1 for t in content if t in bp.STRONG_INTERFACE_WORDS or t in bp.WEAK_INTERFACE_WORDS)
-    return strong >= 2 and interface / len(content) >= 0.6 or (strong >= 1 and interface == len(content) and len(content) >= 2)
+    if strong >= 2 and interface / len(content) >= 0.6:
+        return True
+    if interface == len(content):
+        # every word is interface vocabulary: a label ("Close search", "Save article")
+        return strong >= 1 or len(tokens) <= 3
+    return False
 
 
 def _is_notice(line: str) -> bool:

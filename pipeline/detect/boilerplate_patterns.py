@@ -41,7 +41,8 @@ WIDGET_LINE = re.compile(
 # "Read more: <headline>", "RELATED: <headline>": a teaser label followed by a linked headline.
 TEASER_PREFIX = re.compile(
     r"^(?:read\ (?:more|also|next)|also\ read|see\ also|related(?:\ (?:article|story|news))?|recommended"
-    r"|watch|listen|more|don'?t\ miss|must\ read|trending|top\ story|editor'?s\ pick)\s*[:|»>\-–—]\s*\S",
+    r"|watch|listen|more|video|photos?|gallery|in\ pictures|live(?:\ updates|\ blog)?|further\ reading"
+    r"|more\ on\ this(?:\ story|\ topic)?|don'?t\ miss|must\ read|trending|top\ story|editor'?s\ pick)\s*[:|»>\-–—]\s*\S",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -64,14 +65,16 @@ STRONG_INTERFACE_WORDS = frozenset(
     """loading loaded actions article articles click tap cookie cookies newsletter newsletters subscribe
     subscription subscribers login logout signup sign-in toggle menu navigation scroll popup widget
     bookmark bookmarks notifications settings preferences paywall javascript browser enable download
-    comments share shares sharing advertisement sponsored autoplay playlist""".split()
+    comments comment share shares sharing advertisement sponsored autoplay playlist fullscreen clipboard
+    caption captions accessibility enlarge collapse expand gift reuse font""".split()
 )
 WEAK_INTERFACE_WORDS = frozenset(
     """change location page site website app account log sign register email print save copy link links
     follow like video play watch gallery image images photo photos view show hide more less next previous
     back top home search close open continue read listen audio section sections topics tags latest
     trending popular related stories story manage update edit options select choose accept reject
-    free trial premium unlock access member members login here now""".split()
+    free trial premium unlock access member members login here now skip size text help error report all
+    add hide min mins minutes content""".split()
 )
 
 # Photo credits: "Name Surname / Agency via Getty Images", "Photo: Name/AFP", "(AP Photo/Name)".
@@ -118,7 +121,7 @@ _MONTH = (
 _WEEKDAY = r"(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s*)"
 ISO_DATE = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 DATE = (
-    rf"(?:{ISO_DATE}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"(?:{ISO_DATE}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|{_WEEKDAY}?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|{_WEEKDAY}?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
 )
 TIME = (
