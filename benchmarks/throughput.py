@@ -46,6 +46,7 @@ def main() -> None:
     parser.add_argument("--shard-size", type=int, default=50)
     parser.add_argument("--stage-sample", type=int, default=0, help="documents for the per-stage table (0: all)")
     parser.add_argument("--skip-luigi", action="store_true", help="only the per-stage table")
+    parser.add_argument("--luigid", action="store_true", help="also run each worker count against a real luigid")
     parser.add_argument("--probe", nargs=3, metavar=("CORPUS", "CONFIG", "LIMIT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -71,6 +72,9 @@ def main() -> None:
         rows = [_luigi_runs(code, corpus, corpus_bytes, len(documents), config, work, int(n), args.shard_size)
                 for n in args.workers.split(",")]
         _print_luigi_table(rows)
+        if args.luigid:
+            _print_luigid_table([_luigid_run(code, corpus, corpus_bytes, len(documents), config, work, int(n), args.shard_size)
+                                 for n in args.workers.split(",")])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -189,16 +193,22 @@ def _luigi_runs(code: Path, corpus: Path, corpus_bytes: int, documents: int, con
     }
 
 
-def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shard_size: int) -> dict[str, Any]:
+def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shard_size: int, port: int = 0) -> dict[str, Any]:
     """One ``luigi`` invocation under a wrapper that reports the peak RSS of its process tree."""
-    command = [str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "CleanAll", "--local-scheduler",
+    scheduler = ["--scheduler-host", "127.0.0.1", "--scheduler-port", str(port)] if port else ["--local-scheduler"]
+    command = [str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "CleanAll", *scheduler,
                "--input-dir", str(corpus), "--output-dir", str(out), "--shard-size", str(shard_size),
                "--workers", str(workers), "--config-file", str(config), "--log-level", "WARNING"]
+    env = _env(code)
+    if port:
+        central = code / "central.cfg"
+        central.write_text("[core]\nlocal_scheduler = false\n")
+        env["LUIGI_CONFIG_PATH"] = str(central)
     wrapper = ("import json, resource, subprocess, sys; rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
                "stderr=subprocess.DEVNULL); print(json.dumps({'rc': rc, 'rss': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
     launched = time.time()
     started = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=code, env=_env(code), capture_output=True, text=True, check=True)
+    completed = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=code, env=env, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - started
     report = json.loads(completed.stdout)
     if report["rc"] != 0:
@@ -229,6 +239,46 @@ def _print_luigi_table(rows: list[dict[str, Any]]) -> None:
     first = rows[0]
     for r in rows[1:]:
         print(f"speed-up {first['workers']} -> {r['workers']} workers: {first['cold']['wall'] / r['cold']['wall']:.2f}x")
+
+
+def _luigid_run(code: Path, corpus: Path, corpus_bytes: int, documents: int, config: Path, work: Path, workers: int, shard_size: int) -> dict[str, Any]:
+    """A cold run against a real luigid on a free localhost port (every progress update is an RPC)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    logdir = work / f"luigid-{workers}"
+    logdir.mkdir()
+    daemon = subprocess.Popen([str(Path(sys.executable).with_name("luigid")), "--port", str(port), "--address", "127.0.0.1",
+                               "--logdir", str(logdir), "--state-path", str(logdir / "state.pickle")],
+                              cwd=logdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        out = work / f"luigid-out-{workers}"
+        run = _luigi(code, corpus, out, config, workers, shard_size, port=port)
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+    manifests = _manifests(out)
+    shard_seconds = sum(m["finished_at"] - m["started_at"] for m in manifests)
+    return {"workers": workers, "run": run, "shards": len(manifests), "shard_seconds": shard_seconds,
+            "overhead": (run["wall"] - shard_seconds / workers) / run["wall"], "mb_s": corpus_bytes / MB / run["wall"],
+            "docs_s": documents / run["wall"]}
+
+
+def _print_luigid_table(rows: list[dict[str, Any]]) -> None:
+    print("\nCold run against a real luigid (localhost)")
+    print(f"{'workers':>7}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'shards':>8}{'shard s':>9}{'overhead':>9}")
+    for r in rows:
+        print(f"{r['workers']:>7}{r['run']['wall']:>9.2f}{r['mb_s']:>8.2f}{r['docs_s']:>8.0f}{r['shards']:>8}"
+              f"{r['shard_seconds']:>9.2f}{r['overhead']:>9.1%}")
 
 
 def _rate(amount: float, seconds: float) -> str:
