@@ -78,3 +78,12 @@ def test_capitalised_word_glued_to_a_pronoun(detector):
 def test_rare_names_are_not_split(detector):
     text = "Officials in Vynnytsia, Kreminna, Sloviansk and Popasna spoke with Chistikova, Umerov and Kuleba."
     assert findings(detector, text) == []
+
+
+def test_two_frequent_words_run_together_get_a_low_confidence_flag(detector):
+    (found,) = findings(detector, "The ministry announced new militaryaid for the region.")
+    assert found.suggestion == "military aid" and found.confidence == 0.5
+
+
+def test_closed_compounds_of_frequent_words_pass(detector):
+    assert findings(detector, "After monthslong talks, the citywide and yearslong efforts ended.") == []

@@ -110,6 +110,9 @@ def _lowercase_glue(token: str, offset: int) -> Iterable[Finding]:
     if len(core) < 4 or not core.isalpha() or not (core.islower() or core.istitle()):
         return
     split = best_split(core.lower())
+    confidence = 0.8
+    if split is None and core.islower():
+        split, confidence = compound_split(core), 0.5
     if split is not None and core.istitle():
         # a capitalised token is often a rare name: split it only into a frequent word and a pronoun
         # or auxiliary ("Ukrainewe"), never into two pieces of a name
@@ -122,7 +125,7 @@ def _lowercase_glue(token: str, offset: int) -> Iterable[Finding]:
         return
     left, right = split
     start = offset + token.index(core)
-    yield Finding("glued_words", start, start + len(core), "two words run together", "glued.split", 0.8,
+    yield Finding("glued_words", start, start + len(core), "two words run together", "glued.split", confidence,
                   suggestion=f"{left} {right}", details={"split": [left, right]})
 
 
@@ -165,6 +168,34 @@ def best_split(word: str) -> tuple[str, str] | None:
         if not _plausible_split(left, right, own, score):
             continue
         if best is None or score > best[0]:
+            best = (score, (left, right))
+    return best[1] if best else None
+
+
+# Productive first elements and heads of legitimate closed compounds ("weekslong", "megaproject"):
+# two frequent words joined with one of these are usually a compound, not glue.
+COMPOUND_PREFIXES = frozenset(
+    "anti post over under counter multi cross inter super mega ultra semi mini micro self well ever half "
+    "mid non pre pro out back down fore after head hand home life work side".split()
+)
+COMPOUND_HEADS = frozenset(
+    "long wide like based led free old style type related driven backed owned run made maker makers "
+    "time times day days year years side wise ward wards less ness ship hood work works man men woman women "
+    "line lines field house room land point".split()
+)
+
+
+def compound_split(word: str) -> tuple[str, str] | None:
+    """Two frequent content words run together ("militaryaid"), unless the token looks like a compound."""
+    if len(word) < 8 or zipf(word) > 0:
+        return None
+    best: tuple[float, tuple[str, str]] | None = None
+    for cut in range(4, len(word) - 2):
+        left, right = word[:cut], word[cut:]
+        if left in COMPOUND_PREFIXES or right in COMPOUND_HEADS:
+            continue
+        score = min(zipf(left), zipf(right))
+        if score >= 4.0 and (best is None or score > best[0]):
             best = (score, (left, right))
     return best[1] if best else None
 
