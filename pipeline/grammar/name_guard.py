@@ -23,7 +23,8 @@ from pipeline.text.segment import Span
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-GUARDED_CATEGORIES = {"TYPOS", "CONFUSED_WORDS"}
+GUARDED_CATEGORIES = {"TYPOS", "CONFUSED_WORDS", "PROPER_NOUNS"}
+COMMON_WORD_ZIPF = 5.0  # "until", "government": a suggestion this common is a real correction
 
 
 def is_guarded_kind(match: GrammarMatch) -> bool:
@@ -32,9 +33,12 @@ def is_guarded_kind(match: GrammarMatch) -> bool:
 
 
 def only_splits(span: str, suggestions: tuple[str, ...]) -> bool:
-    """True when every suggestion keeps the span's letters and only adds spaces or punctuation."""
+    """True when the span looks glued (all lower case, a case change inside, or punctuation inside)
+    and every suggestion keeps its letters and only adds spaces or punctuation. "Tayyip" ->
+    "Tay yip" is not a split: a capitalised word with no inner capital is a name."""
+    glued = span.islower() or re.search(r"[a-z][A-Z]|\w[.,;:!?]\w", span) is not None
     letters = re.sub(r"\W", "", span)
-    return bool(suggestions) and all(re.sub(r"\W", "", s) == letters and s != span for s in suggestions)
+    return glued and bool(suggestions) and all(re.sub(r"\W", "", s) == letters and s != span for s in suggestions)
 
 
 class NameGuard:
@@ -104,18 +108,42 @@ class NameGuard:
         if only_splits(span, match.suggestions):
             return None
         self.checked += 1
-        reason = self._reason(match.start, match.end, span)
+        reason = self._reason(match.start, match.end, span, match.suggestions)
         if reason:
             self.blocked += 1
         return reason
 
-    def _reason(self, start: int, end: int, span: str) -> str | None:
+    def _reason(self, start: int, end: int, span: str, suggestions: tuple[str, ...] = ()) -> str | None:
         words = [w.lower() for w in _WORD.findall(span)]
         if any(w in self.protected_words for w in words):
             return "protected word"
-        if any(w[:1].isupper() for w in _WORD.findall(span)) and any(w in self._capitalised_words for w in words):
+        if any(any(c.isupper() for c in w) for w in _WORD.findall(span)) and any(w in self._capitalised_words for w in words):
             return "recurs capitalised in the document"
+        capitalised = [w for w in _WORD.findall(span) if any(c.isupper() for c in w)]
+        if not capitalised:
+            return None  # a name written in lower case is itself an error ("paris", "monday")
+        if self._sentence_initial(start):
+            # spaCy calls most unknown sentence-initial words names; decide by the suggestion:
+            # "Untill" -> "Until" is a typo, "Blinken" -> "Blinked" is not
+            return None if _common(suggestions) else "capitalised unknown word at a sentence start"
+        if any(not w[:1].isupper() for w in capitalised):
+            return "mixed-case name"  # el-Sadat, al-Assad, iPhone
         return self._spacy_protected(start, end)
+
+    def _sentence_initial(self, start: int) -> bool:
+        sentence = self._sentence_for(start)
+        return sentence is not None and not re.search(r"\w", self.text[sentence.start : start])
+
+
+def _common(suggestions: tuple[str, ...]) -> bool:
+    """Whether the first suggestion is a very common English word (wordfreq Zipf scale)."""
+    if not suggestions:
+        return False
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq comes with the nlp extra
+        return False
+    return zipf_frequency(suggestions[0].lower(), "en") >= COMMON_WORD_ZIPF
 
 
 def _after_opening(text: str, position: int) -> bool:

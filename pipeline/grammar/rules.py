@@ -19,7 +19,6 @@ DEFAULT_DISABLED_RULES: tuple[str, ...] = (
     "PLUS_MINUS",
     "ENGLISH_WORD_REPEAT_BEGINNING_RULE",  # style: three sentences starting alike
     "PUNCTUATION_PARAGRAPH_END",  # headlines and captions have no final stop
-    "SENTENCE_WHITESPACE",
     "COMMA_COMPOUND_SENTENCE",
     "COMMA_COMPOUND_SENTENCE_2",
     "EN_COMPOUNDS",
@@ -31,7 +30,7 @@ DEFAULT_DISABLED_RULES: tuple[str, ...] = (
 # Harper lint kinds merged next to lingotweaker in the offline default: the ones where Harper is
 # precise and lingotweaker is blind or weaker (run-together words, unclosed quotes, repeated words,
 # space before a comma). Its spelling, style and capitalisation lints are left out on purpose.
-DEFAULT_HARPER_KINDS: tuple[str, ...] = ("Typo", "Repetition", "Punctuation", "Formatting", "Agreement")
+DEFAULT_HARPER_KINDS: tuple[str, ...] = ("Typo", "Repetition", "Punctuation", "Formatting", "Grammar")
 
 
 @dataclass(frozen=True)

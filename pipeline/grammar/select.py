@@ -16,11 +16,15 @@ from pipeline.config import PipelineConfig
 from pipeline.grammar.backends.base import BackendFailed, BackendUnavailable, GrammarBackend
 from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.backends.spacing import SpacingBackend
+from pipeline.grammar.mapping import LEGITIMATE_REPEATS
 from pipeline.grammar.merge import merge_matches
 from pipeline.grammar.name_guard import only_splits
+from pipeline.grammar.spelling_filter import COMMON_ZIPF
+from pipeline.grammar.spelling_filter import _zipf as zipf
 from pipeline.grammar.rules import DEFAULT_HARPER_KINDS, RuleFilter
 
 log = logging.getLogger(__name__)
+QUOTES = set("“”‘’\"'«»")
 
 
 @dataclass
@@ -95,8 +99,19 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
     kind = match.rule_id.removeprefix("HARPER_")
     if kind not in kinds:
         return False
+    span = text[match.start : match.end]
     if kind in ("Typo", "Spelling"):
-        return only_splits(text[match.start : match.end], match.suggestions)
+        # a split of a word in common use ("aways" -> "a ways") is Harper guessing
+        return only_splits(span, match.suggestions) and (not span.isalpha() or zipf(span) < COMMON_ZIPF)
+    if kind == "Repetition":
+        words = span.lower().split()
+        return len(set(words)) == 1 and len(words) > 1 and words[0] not in LEGITIMATE_REPEATS
+    if not span.strip():
+        # a space is only an error before a single clause mark, never before an ellipsis
+        following = text[match.end : match.end + 3]
+        return kind in ("Formatting", "Punctuation") and bool(following) and following[0] in ",.:;!?" and not following.startswith("..")
+    if kind == "Formatting":
+        return span in QUOTES  # unclosed quotes, not dash or list style
     return True
 
 

@@ -11,6 +11,7 @@ from pipeline.document import Document, ProposedEdit
 from pipeline.grammar.mapping import decide
 from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.name_guard import NameGuard
+from pipeline.grammar.spelling_filter import not_a_misspelling
 from pipeline.grammar.select import FallbackChecker, Plan, choose_plans, rule_filter
 from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
@@ -89,7 +90,9 @@ class GrammarStage(Stage):
         for match in matches:
             if match.start == match.end and not match.suggestions:
                 continue
-            if guard.protects(match):
+            if guard.protects(match) or not_a_misspelling(match, text, self.config.dialect):
+                continue
+            if truncated_excerpt(match, units):
                 continue
             decision = decide(match, text, tuple(self.config.grammar_auto_apply))
             agreeing = list(match.extra.get("also", []))
@@ -145,6 +148,21 @@ class GrammarStage(Stage):
     def _fingerprint(self) -> str:
         assert self.checker is not None
         return json.dumps({"format": CACHE_FORMAT, **self.checker.fingerprint()}, sort_keys=True)
+
+
+UNPAIRED_RULES = ("EN_UNPAIRED_QUOTES", "EN_UNPAIRED_BRACKETS", "HARPER_Formatting")
+
+
+def truncated_excerpt(match: GrammarMatch, units: list) -> bool:
+    """An unpaired quote or bracket in a paragraph cut off by an ellipsis was closed in the part
+    that is missing: scraped teasers and excerpts are not errors of the text we have."""
+    if match.rule_id not in UNPAIRED_RULES:
+        return False
+    for unit in units:
+        if unit.start <= match.start < unit.start + len(unit.text):
+            ends = (unit.text[:3], unit.text[-3:])
+            return any(e.startswith(("...", "…")) or e.endswith(("...", "…")) for e in ends)
+    return False
 
 
 def _plain_message(message: str) -> str:
