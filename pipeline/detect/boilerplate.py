@@ -46,8 +46,11 @@ def find_boilerplate(text: str) -> list[Verdict]:
     removed_lines: set[int] = set()
     credits: set[int] = set()  # the story's own credit lines: neither furniture nor stray headlines
     normalised = [_normalise(p.text) for p in paras]
+    first_index: dict[str, int] = {}
+    for position, line in enumerate(normalised):
+        first_index.setdefault(line, position)
     for index, para in enumerate(paras):
-        found = _classify(text, paras, normalised, index)
+        found = _classify(text, paras, normalised, first_index, index)
         verdicts.extend(v for v in found if v.category != "none")
         if any(v.category == "none" for v in found):
             credits.add(index)
@@ -57,7 +60,9 @@ def find_boilerplate(text: str) -> list[Verdict]:
     return sorted(verdicts, key=lambda v: (v.start, v.end))
 
 
-def _classify(text: str, paras: list[Span], normalised: list[str], index: int) -> list[Verdict]:
+def _classify(
+    text: str, paras: list[Span], normalised: list[str], first_index: dict[str, int], index: int
+) -> list[Verdict]:
     para = paras[index]
     found: list[Verdict] = []
     body = para.text
@@ -77,7 +82,7 @@ def _classify(text: str, paras: list[Span], normalised: list[str], index: int) -
     whole = _whole_line(body, offset, index, len(paras))
     if whole is not None:
         return found + [whole]
-    duplicate = _duplicate(body, offset, index, normalised)
+    duplicate = _duplicate(body, offset, index, normalised, first_index)
     if duplicate is not None:
         return found + [duplicate]
     found.extend(_credit(body, offset, index))
@@ -197,7 +202,7 @@ def _normalise(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip().lower()
 
 
-def _duplicate(line: str, offset: int, index: int, normalised: list[str]) -> Verdict | None:
+def _duplicate(line: str, offset: int, index: int, normalised: list[str], first_index: dict[str, int]) -> Verdict | None:
     """A truncated ("...") or exact copy of another paragraph of the same document."""
     stripped = line.strip()
     if len(words(stripped)) < 3:
@@ -208,7 +213,7 @@ def _duplicate(line: str, offset: int, index: int, normalised: list[str]) -> Ver
             return _verdict("boilerplate", offset, offset + len(line), "truncated copy of a headline in this document",
                             0.9, "line", "", index, f"{DETECTOR}.duplicate")
     mine = _normalise(stripped)
-    if len(words(stripped)) >= 4 and any(other == mine for other in normalised[:index]):
+    if len(words(stripped)) >= 4 and first_index.get(mine, index) < index:
         return _verdict("boilerplate", offset, offset + len(line), "paragraph repeated in this document", 0.85,
                         "line", "", index, f"{DETECTOR}.duplicate")
     return None

@@ -33,9 +33,10 @@ class AttributionDetector(Detector):
                 covered.append((start, end))
                 yield Finding("broken_sentence", start, end, "attribution repeated after its own sentence",
                               self.id, 0.85, suggestion=kept)
+        paragraph_starts = {para.start for para in context.paragraphs}
         for sentence in context.sentences:
             match = _LOWERCASE_START.match(sentence.text)
-            if not match or sentence.start == _paragraph_start(context, sentence.start):
+            if not match or sentence.start in paragraph_starts:
                 continue
             if any(start <= sentence.start < end for start, end in covered):
                 continue
@@ -45,13 +46,6 @@ class AttributionDetector(Detector):
             yield Finding("broken_sentence", sentence.start, sentence.start + len(word),
                           "sentence starts with a lowercase letter: a spurious full stop or a missing word?",
                           self.id, 0.7, suggestion=word[0].upper() + word[1:])
-
-
-def _paragraph_start(context: DetectContext, position: int) -> int:
-    for para in context.paragraphs:
-        if para.start <= position <= para.end:
-            return para.start
-    return -1
 
 
 def _previous_ends_sentence(text: str, position: int) -> bool:

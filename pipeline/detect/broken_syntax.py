@@ -20,6 +20,7 @@ follows the punctuation actually in the text, and parts of speech from spaCy's s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any, Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
@@ -42,15 +43,18 @@ class SentenceStructureDetector(Detector):
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
+        all_sentences = context.sentences
+        sentence_starts = [s.start for s in all_sentences]
         for start, doc in parse(text):
             para = Span(start, start + len(doc.text), doc.text)
             if is_list_item(para.text) or not _is_running_text(para.text):
                 continue
-            sentences = [s for s in context.sentences if para.start <= s.start < para.end]
+            sentences = [s for s in all_sentences[bisect_left(sentence_starts, para.start) : bisect_left(sentence_starts, para.end)]]
             quoted = _quoted_ranges(para)
+            token_starts = [start + t.idx for t in doc]
             previous: Any = None
             for index, sentence in enumerate(sentences):
-                tokens = [t for t in doc if sentence.start <= start + t.idx < sentence.end]
+                tokens = list(doc[bisect_left(token_starts, sentence.start) : bisect_left(token_starts, sentence.end)])
                 if not tokens:
                     continue
                 yield from self._capitals(tokens, start)
