@@ -211,3 +211,11 @@ def test_batched_and_one_by_one_decisions_agree(rewriter):
     alone = [rewriter.decide([job])[0] for job in jobs]
     assert [(d.after, d.applied) for d in together] == [(d.after, d.applied) for d in alone]
     assert [d.lm_gain for d in together] == pytest.approx([d.lm_gain for d in alone], abs=0.05)
+
+
+def test_a_flag_across_paragraphs_is_left_alone(config):
+    text = "The minister arrived in Madrid\n, officials said on Monday.\n"
+    doc = Document("paragraphs", text)
+    _flag(doc, "punctuation", "Madrid\n,")
+    RewriteStage(config).process(doc)
+    assert doc.edits == []

@@ -52,10 +52,8 @@ class RewriteStage(Stage):
         info: dict[str, Any] = {
             "version": self.version, "enabled": True, "model": c.lm_model, "embedding_model": c.embedding_model,
             "seq2seq_model": c.seq2seq_model, "min_lm_gain": c.min_lm_gain, "min_similarity": c.min_similarity,
-            "max_changed_words": c.max_changed_words,
+            "max_changed_words": c.max_changed_words, "device": c.device,
         }
-        if self._rewriter is not None:
-            info.update(self._rewriter.scorer.describe())
         return info
 
     def close(self) -> None:
@@ -95,8 +93,8 @@ class RewriteStage(Stage):
             if not touched:
                 continue
             s0, s1 = min([start] + [s.start for s in touched]), max([end] + [s.end for s in touched])
-            if s1 - s0 > MAX_SENTENCE_CHARS:
-                continue
+            if s1 - s0 > MAX_SENTENCE_CHARS or "\n" in view.text[s0:s1]:
+                continue  # a rewrite never joins paragraphs
             context = FlagContext(
                 start - s0, end - s0, flag.category, flag.suggestion, dict(flag.details), flag.message,
             )
