@@ -77,8 +77,8 @@ class SentenceStructureDetector(Detector):
             word = token.text
             if len(word) < 2 or not word.istitle() or not word.isalpha() or word == "I":
                 continue
-            if before.text in _OPENERS or before.is_punct and before.text in ".!?" or not after.text[:1].islower():
-                continue
+            if before.text in _OPENERS or before.text.endswith((".", "!", "?")) or not after.text[:1].islower():
+                continue  # after an abbreviation ending a sentence ("in the U.S. They ...") a capital is right
             if not after.is_alpha:
                 continue
             lower = word.lower()
