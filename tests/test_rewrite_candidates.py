@@ -20,6 +20,8 @@ def test_glued_lowercase_words_are_split_with_each_separator():
     assert "Housing is the top priority the council will build homes." in texts
     assert "Housing is the top priority. The council will build homes." in texts
     assert "Housing is the top priority: the council will build homes." in texts
+    sentence = "After a monthslong siege the town fell."
+    assert "After a months-long siege the town fell." in _texts(sentence, _flag(sentence, "monthslong", "spelling"), "glued_split")
 
 
 def test_a_known_word_is_not_split():

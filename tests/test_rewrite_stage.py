@@ -219,3 +219,12 @@ def test_a_flag_across_paragraphs_is_left_alone(config):
     _flag(doc, "punctuation", "Madrid\n,")
     RewriteStage(config).process(doc)
     assert doc.edits == []
+
+
+def test_two_flags_on_the_same_words_share_one_edit(config):
+    doc = Document("twice", TEXT)
+    first = _flag(doc, "glued_words", "prioritythe")
+    second = _flag(doc, "spelling", "prioritythe")
+    RewriteStage(config).process(doc)
+    [edit] = doc.edits
+    assert edit.applied and edit.flag_ids == [first.id, second.id]

@@ -36,7 +36,7 @@ for _group in (
         CONFUSABLES.setdefault(_word, ())
         CONFUSABLES[_word] = tuple(dict.fromkeys(CONFUSABLES[_word] + tuple(w for w in _group if w != _word)))
 
-GLUE_SEPARATORS = (" ", ". ", ", ", ": ")
+GLUE_SEPARATORS = (" ", ". ", ", ", ": ", "-")  # "-": glued compounds ("weekslong" -> "weeks-long")
 FUNCTION_WORDS = frozenset(
     "he she it we they you i his her its their our my your this these those the a an there here "
     "and or but so yet as if when while because although though since after before until where "

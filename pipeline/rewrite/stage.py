@@ -10,6 +10,7 @@ lazily (once per process) so a fully cached run never loads them.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -26,7 +27,7 @@ MAX_SENTENCE_CHARS = 1000
 
 class RewriteStage(Stage):
     name = "rewrite"
-    version = "2"
+    version = "3"
 
     def __init__(self, config):
         super().__init__(config)
@@ -160,9 +161,17 @@ def _job_text(job: RewriteJob) -> str:
 
 
 def _without_overlaps(proposals: list[ProposedEdit]) -> list[ProposedEdit]:
-    """Applied edits first, then by LM gain; a proposal overlapping a kept one is dropped."""
+    """Applied edits first, then by LM gain; a proposal overlapping a kept one is dropped.
+
+    Two flags on the same words (a detector and a grammar checker both flagging "prioritywe")
+    usually get the same decision: the kept edit then lists both flags.
+    """
     kept: list[ProposedEdit] = []
-    for proposal in sorted(proposals, key=lambda p: (not p.applied, -p.details["lm_gain"])):
-        if all(proposal.end <= k.start or k.end <= proposal.start for k in kept):
+    for proposal in sorted(proposals, key=lambda p: (not p.applied, -p.details["lm_gain"], p.start)):
+        same = next((k for k in kept if (k.start, k.end, k.after) == (proposal.start, proposal.end, proposal.after)), None)
+        if same is not None:
+            merged = dataclasses.replace(same, flag_ids=same.flag_ids + tuple(i for i in proposal.flag_ids if i not in same.flag_ids))
+            kept[kept.index(same)] = merged
+        elif all(proposal.end <= k.start or k.end <= proposal.start for k in kept):
             kept.append(proposal)
     return kept
