@@ -150,3 +150,15 @@ def test_planted_problems_in_a_scraped_article_are_all_found():
     assert not [f for f in doc.flags if f.category in mine and clean[0] <= f.start < clean[1]]
     assert doc.cleaned_text.startswith("Home ministry says floods")
     assert "Kato.\n" in doc.cleaned_text and "Daily Courier" not in doc.cleaned_text
+
+
+@pytest.mark.parametrize("clause", ["Because the roads were closed by the floods.", "Which was destroyed in the storm."])
+def test_dependent_clause_split_off_by_a_full_stop(syntax, clause):
+    hits = found(syntax, f"The trucks waited at the border for two days. {clause} Drivers slept in their cabs.")
+    assert [t for t, _ in hits] == [clause]
+
+
+def test_complete_sentences_opening_with_a_subordinate_clause_pass(syntax):
+    text = ("Because the roads were closed, the trucks waited. If the talks fail, prices will rise. "
+            "While the talks continued, the shelling went on. Since then, prices have risen.")
+    assert found(syntax, text) == []

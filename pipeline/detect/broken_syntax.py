@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.boilerplate_shape import ends_like_sentence, is_list_item, words
-from pipeline.detect.mt_parse import parse
+from pipeline.detect.broken_parse import parse_paragraphs
 from pipeline.detect.wordlist import CLOSED_CLASS, SENTENCE_ADVERBS, SUBORDINATORS, zipf
 from pipeline.text.segment import Span
 
@@ -45,10 +45,9 @@ class SentenceStructureDetector(Detector):
         text = context.text
         all_sentences = context.sentences
         sentence_starts = [s.start for s in all_sentences]
-        for start, doc in parse(text):
-            para = Span(start, start + len(doc.text), doc.text)
-            if is_list_item(para.text) or not _is_running_text(para.text):
-                continue
+        running = [p for p in context.paragraphs if not is_list_item(p.text) and _is_running_text(p.text)]
+        for para, doc in parse_paragraphs(running):
+            start = para.start
             sentences = [s for s in all_sentences[bisect_left(sentence_starts, para.start) : bisect_left(sentence_starts, para.end)]]
             quoted = _quoted_ranges(para)
             token_starts = [start + t.idx for t in doc]
@@ -61,6 +60,7 @@ class SentenceStructureDetector(Detector):
                 if not any(a <= sentence.start < b for a, b in quoted):
                     # quoted speech may be elliptical; it is checked for capitals only
                     yield from self._fragment(sentence, tokens, index, len(sentences))
+                    yield from self._dependent_clause(sentence, tokens, len(sentences))
                     yield from self._dangling_end(sentence, tokens, start)
                     yield from self._split_attribution(sentence, tokens, index)
                 if previous is not None:
@@ -108,6 +108,18 @@ class SentenceStructureDetector(Detector):
         if not dependent and any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return
         yield Finding("broken_sentence", sentence.start, sentence.end, "fragment with no finite verb", self.id, 0.6)
+
+    def _dependent_clause(self, sentence: Span, tokens: list[Any], count: int) -> Iterable[Finding]:
+        """A subordinate or relative clause standing as a sentence ("Because the roads were closed.")."""
+        first = tokens[0]
+        if count < 2 or len(tokens) < 4 or not sentence.text.endswith("."):
+            return
+        subordinate = first.dep_ == "mark" and first.head.dep_ == "ROOT" and first.lower_ in SUBORDINATORS
+        relative = first.lower_ in ("which", "whom", "whose")
+        if subordinate or relative:
+            yield Finding("broken_sentence", sentence.start, sentence.end,
+                          f"'{first.text} ...' clause standing alone: split from its main clause by a full stop?",
+                          self.id, 0.6)
 
     def _dangling_end(self, sentence: Span, tokens: list[Any], offset: int) -> Iterable[Finding]:
         words_only = [t for t in tokens if t.is_alpha]
