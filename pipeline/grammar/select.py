@@ -76,7 +76,7 @@ def choose_plans(config: PipelineConfig) -> list[Plan]:
     return [offline_plan(f"auto: {why}; offline lingotweaker with Harper merged")]
 
 
-def load_backend(name: str, config: PipelineConfig) -> GrammarBackend:
+def load_backend(name: str, config: PipelineConfig, merged: bool = False) -> GrammarBackend:
     rules = rule_filter(config)
     if name == "languagetool":
         from pipeline.grammar.backends.languagetool import LanguageToolBackend
@@ -89,7 +89,8 @@ def load_backend(name: str, config: PipelineConfig) -> GrammarBackend:
     if name == "harper":
         from pipeline.grammar.backends.harper import HarperBackend
 
-        return HarperBackend(config.dialect)
+        # merged next to lingotweaker, Harper's spelling lints are not used (see harper_is_precise)
+        return HarperBackend(config.dialect, spelling=not merged)
     raise ValueError(f"unknown grammar backend {name!r}")
 
 
@@ -100,7 +101,9 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
     if kind not in kinds:
         return False
     span = text[match.start : match.end]
-    if kind in ("Typo", "Spelling"):
+    if kind == "Spelling":
+        return False
+    if kind == "Typo":
         # a split of a word in common use ("aways" -> "a ways") is Harper guessing
         return only_splits(span, match.suggestions) and (not span.isalpha() or zipf(span) < COMMON_ZIPF)
     if kind == "Repetition":
@@ -118,7 +121,7 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
 class FallbackChecker:
     """Checks paragraphs with the current plan; on failure moves to the next plan and re-checks."""
 
-    def __init__(self, config: PipelineConfig, plans: list[Plan], loader: Callable[[str, PipelineConfig], GrammarBackend] = load_backend):
+    def __init__(self, config: PipelineConfig, plans: list[Plan], loader: Callable[[str, PipelineConfig, bool], GrammarBackend] = load_backend):
         self.config = config
         self.plans = list(plans)
         self.loader = loader
@@ -137,7 +140,7 @@ class FallbackChecker:
             if len(plan.loaded) == len(plan.backends):
                 return plan
             try:
-                plan.loaded = [self.loader(name, self.config) for name in plan.backends]
+                plan.loaded = [self.loader(name, self.config, i > 0) for i, name in enumerate(plan.backends)]
                 return plan
             except BackendUnavailable as exc:
                 self._degrade(f"{'+'.join(plan.backends)} unavailable: {exc}")

@@ -7,7 +7,7 @@ such words are not misspellings in news text:
 - words in common use whose suggestion is not much more common: dialect variants ("favourite",
   "defence" under en-US; mixing them is the consistency detector's business) and everyday words
   the dictionary lacks. Real typos are rare ("goverment": Zipf 2.7 against 5.5 for "government");
-- spellings of the other main dialect ("mouldy" under en-US), checked with Harper's dictionary;
+- spellings of the other main dialect ("mouldy" -> "moldy" under en-US), by respelling patterns;
 - a fragment cut off by an ellipsis ("...nd both", "operat..."), which is truncation, not a typo.
 
 Word frequencies come from ``wordfreq`` (Zipf scale: 3 = once per million words).
@@ -16,7 +16,6 @@ Word frequencies come from ``wordfreq`` (Zipf scale: 3 = once per million words)
 from __future__ import annotations
 
 import re
-import threading
 
 from pipeline.grammar.match import GrammarMatch
 
@@ -53,28 +52,29 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
     frequency = _zipf(word)
     if frequency >= COMMON_ZIPF and (not best or frequency + MARGIN >= _zipf(best)):
         return "a word in common use"
-    if dialect and is_other_dialect_spelling(word, dialect):
+    if is_other_dialect_spelling(word, match.suggestions):
         return "a spelling of the other English dialect"
     return None
 
 
-_OTHER_DIALECT = {"en-US": "BRITISH", "en-GB": "AMERICAN", "en-CA": "BRITISH", "en-AU": "AMERICAN"}
-_linters = threading.local()
+# British <-> American spelling patterns ("favourite"/"favorite", "defence"/"defense")
+DIALECT_PAIRS = (
+    ("our", "or"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter"), ("ence", "ense"),
+    ("ould", "old"), ("ll", "l"), ("ae", "e"), ("oe", "e"), ("ogue", "og"), ("mme", "m"), ("eable", "able"),
+)
 
 
-def is_other_dialect_spelling(word: str, dialect: str) -> bool:
-    """Whether Harper's dictionary for the other main dialect knows ``word`` ("mouldy" under en-US)."""
-    other = _OTHER_DIALECT.get(dialect)
-    if other is None:
-        return False
-    try:
-        import harper
-    except ImportError:  # pragma: no cover - harper-py comes with the grammar extra
-        return False
-    linter = getattr(_linters, other, None)
-    if linter is None:  # Harper linters are not thread-safe: one per thread
-        linter = harper.Linter(getattr(harper.Dialect, other))
-        setattr(_linters, other, linter)
-    # Harper reports misspellings under several kinds (Spelling, Typo, WordChoice): any lint at all
-    # on the bare word means the other dialect does not know it either
-    return not linter.lint(word, language=harper.Language.PLAINTEXT)
+def is_other_dialect_spelling(word: str, suggestions: tuple[str, ...]) -> bool:
+    """Whether a suggestion is ``word`` respelt by one British/American pattern: a dialect
+    variant ("mouldy" -> "moldy"), which the consistency detector handles, not a typo."""
+    lowered = word.lower()
+    for suggestion in suggestions[:3]:
+        target = suggestion.lower()
+        for a, b in DIALECT_PAIRS:
+            for old, new in ((a, b), (b, a)):
+                index = lowered.find(old)
+                while index >= 0:
+                    if lowered[:index] + new + lowered[index + len(old) :] == target:
+                        return True
+                    index = lowered.find(old, index + 1)
+    return False

@@ -44,7 +44,7 @@ DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-
 class HarperBackend(GrammarBackend):
     name = "harper"
 
-    def __init__(self, language: str = "en-US"):
+    def __init__(self, language: str = "en-US", spelling: bool = True):
         try:
             import harper
         except ImportError as exc:
@@ -53,19 +53,27 @@ class HarperBackend(GrammarBackend):
             raise BackendUnavailable(f"Harper has no dialect for {language}")
         self._harper = harper
         self.language = language
+        self.spelling = spelling
         self._dialect = getattr(harper.Dialect, DIALECTS[language])
         self._local = threading.local()
-        self._linter()  # fail early, in prepare(), if Harper cannot start
+        # fail early, in prepare(), if Harper cannot start; the first lint of a linter also pays a
+        # one-off set-up of several seconds, which belongs to loading, not to the first document
+        self._linter().lint("Harper warms up here.", language=harper.Language.PLAINTEXT)
 
     def _linter(self):
         linter = getattr(self._local, "linter", None)
         if linter is None:
             linter = self._harper.Linter(self._dialect)
+            if not self.spelling:
+                # the dictionary lookup with suggestions for every unknown word (names, mostly) is
+                # about two thirds of Harper's time; when its spelling lints are not used, skip it
+                config = linter.get_lint_config()
+                linter.set_lint_config({**config, "SpellCheck": False})
             self._local.linter = linter
         return linter
 
     def settings(self) -> dict[str, Any]:
-        return {"backend": self.name, "language": self.language, "version": self.version()}
+        return {"backend": self.name, "language": self.language, "spelling": self.spelling, "version": self.version()}
 
     def version(self) -> str:
         try:
