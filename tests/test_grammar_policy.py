@@ -1,0 +1,108 @@
+"""The policy pieces on their own: which fixes are safe, which spelling flags survive, merging."""
+
+from __future__ import annotations
+
+from pipeline.grammar.examples import hits, load_examples, parse_example
+from pipeline.grammar.mapping import decide, flag_category, safe_fix
+from pipeline.grammar.match import GrammarMatch
+from pipeline.grammar.merge import merge_matches
+from pipeline.grammar.name_guard import NameGuard, only_splits
+from pipeline.grammar.spelling_filter import is_other_dialect_spelling, not_a_misspelling
+from pipeline.text.segment import sentences
+
+
+def match(text: str, span: str, suggestions=(), rule="RULE", category="MISC", issue="grammar", backend="lingotweaker", occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(span, start + 1)
+    return GrammarMatch(start, start + len(span), rule, "message", tuple(suggestions), category, issue, backend)
+
+
+def spelling(text: str, span: str, suggestions, rule="MORFOLOGIK_RULE_EN_US"):
+    return match(text, span, suggestions, rule=rule, category="TYPOS", issue="misspelling")
+
+
+def test_a_space_and_stop_after_a_stop_is_deleted():
+    text = "It rained in the northeast. ."
+    fix = safe_fix(match(text, " .", ["."], issue="typographical"), text)
+    assert fix is not None and fix[0] == "doubled_punctuation"
+    kind, start, end, after = fix
+    assert text[:start] + after + text[end:] == "It rained in the northeast."
+
+
+def test_a_rule_marking_only_the_stop_still_removes_the_space_before_it():
+    text = "paramilitary ."
+    kind, start, end, after = safe_fix(match(text, ".", ["."], issue="whitespace"), text)
+    assert text[:start] + after + text[end:] == "paramilitary."
+
+
+def test_a_spaced_ellipsis_is_left_alone():
+    text = "He paused. . . and went on."
+    assert safe_fix(match(text, " .", ["."], issue="typographical"), text) is None
+
+
+def test_repeats_english_allows_are_not_safe_but_typos_are():
+    assert safe_fix(match("He had had enough.", "had had", ["had"], issue="duplication"), "He had had enough.") is None
+    text = "Talks resume on on Monday."
+    assert safe_fix(match(text, "on on", ["on"], issue="duplication"), text)[0] == "duplication"
+
+
+def test_only_configured_kinds_are_applied_and_the_rest_are_flags():
+    text = "Officials met , briefly."
+    m = match(text, " ,", [","], issue="whitespace", category="TYPOGRAPHY")
+    assert decide(m, text).auto_kind == "whitespace"
+    assert decide(m, text, auto_apply=("duplication",)).auto_kind is None
+    typo = spelling("The goverment said.", "goverment", ["government"])
+    assert decide(typo, "The goverment said.").auto_kind is None
+    assert flag_category(typo) == "spelling" and flag_category(m) == "punctuation"
+
+
+def test_merging_keeps_the_primary_and_records_agreement():
+    text = "They said the the plan , was ready."
+    primary = [match(text, "the the", ["the"], issue="duplication")]
+    secondary = [match(text, "the the", ["the"], issue="duplication", backend="harper"),
+                 match(text, " ", [""], issue="whitespace", backend="harper", occurrence=4)]
+    merged = merge_matches(primary, secondary)
+    assert [m.backend for m in merged] == ["lingotweaker", "harper"]
+    assert merged[0].extra["also"] == ["harper"]
+
+
+def test_splits_of_glued_words_are_not_corrections_but_name_splits_are():
+    assert only_splits("prioritywe", ("priority we",))
+    assert only_splits("HomeBreaking", ("Home Breaking",))
+    assert not only_splits("Tayyip", ("Tay yip",))
+    assert not only_splits("Blinken", ("Blinked",))
+
+
+def test_name_guard_protects_names_but_not_typos():
+    text = "Antony Blinken met Sergei Lavrov. Blinken said the goverment agreed. Untill now, paris was calm."
+    guard = NameGuard(text, sentences(text))
+    assert guard.protects(spelling(text, "Blinken", ["Blinked"], rule="HARPER_Spelling"))
+    assert guard.protects(spelling(text, "Lavrov", ["Pavlov"]))
+    assert guard.protects(match(text, "Blinken", ["Blinked"], category="TYPOS", issue="misspelling", occurrence=1))  # sentence start
+    assert guard.protects(spelling(text, "goverment", ["government"])) is None
+    assert guard.protects(spelling(text, "Untill", ["Until"])) is None
+    assert guard.protects(spelling(text, "paris", ["Paris"])) is None
+
+
+def test_a_single_sentence_initial_name_is_protected():
+    text = "Umerov arrived on Monday."
+    assert NameGuard(text, sentences(text)).protects(spelling(text, "Umerov", ["Uber's"]))
+
+
+def test_spelling_filter_drops_dialect_variants_and_truncations_only():
+    text = "The defence budget, the goverment said...nd more, alot of it."
+    assert not_a_misspelling(spelling(text, "defence", ["defense"]), text) is not None
+    assert not_a_misspelling(spelling(text, "nd", ["and"]), text) == "fragment cut off by an ellipsis"
+    assert not_a_misspelling(spelling(text, "goverment", ["government"]), text) is None
+    assert not_a_misspelling(spelling(text, "alot", ["a lot"]), text) is None
+    assert is_other_dialect_spelling("colour", ("color",)) and not is_other_dialect_spelling("goverment", ("government",))
+
+
+def test_examples_parse_markers_into_spans():
+    example = parse_example("He <marker>go</marker> to the <marker>the</marker> end.")
+    assert example.text == "He go to the the end."
+    assert [example.text[s:e] for s, e in example.errors] == ["go", "the"]
+    assert hits((3, 5), [(0, 4)]) and not hits((3, 5), [(5, 9)])
+    loaded = load_examples()
+    assert sum(1 for e in loaded if e.correct) >= 80 and sum(1 for e in loaded if not e.correct) >= 100
