@@ -2,72 +2,78 @@
 
 News style names a person in full once, then by surname. Translation from languages whose name
 order or honorifics differ (or a model confused about which token is the surname) leaves the first
-name standing alone as the subject of a sentence. Only a bare first name that is the subject of its
-clause, after the full name has appeared, and that is nobody's surname in the document is flagged;
-the suggestion is the surname.
+name standing alone as the subject of a reporting verb. Flagged only when the same first name was
+used earlier with exactly one surname, spaCy reads that full name as a person, the bare name is not
+part of a longer name and is nobody's surname in the document; the suggestion is the surname.
+
+Cheap regexes find the few candidates; spaCy parses only the paragraphs that can confirm them.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt_parse import parse
+from pipeline.detect.mt_parse import parse_paragraph
 
-_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
-_SUBJECT = {"nsubj", "nsubjpass"}
-
-
-def _full_names(parsed) -> list[tuple[int, str, str]]:
-    """(offset in text, first name, surname) of every person named with at least two words."""
-    names = []
-    for offset, doc in parsed:
-        for entity in doc.ents:
-            if entity.label_ != "PERSON":
-                continue
-            words = [t.text for t in entity if t.is_alpha and t.text not in _SUFFIXES and len(t.text) > 1]
-            if len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper():
-                names.append((offset + entity.start_char, words[0], words[-1]))
-    return names
+_REPORTING = (
+    r"said|says|told|added|noted|stressed|explained|wrote|argued|warned|asked|replied|insisted|"
+    r"continued|concluded|declared|announced|admitted|acknowledged|recalled|urged|tweeted"
+)
+# a capitalised word standing alone before a reporting verb: not preceded by another capitalised word
+_BARE_SUBJECT = re.compile(rf"(?<![A-Za-z’'.-] )(?<![A-Za-z’'-])(?P<first>[A-Z][a-z]{{2,}}) (?:{_REPORTING})\b")
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 
 
-def _inside_name(doc, i: int) -> bool:
-    """Whether the token at ``i`` is part of a longer capitalised name or title ("Lloyd Austin")."""
-    before = doc[i - 1] if i > 0 else None
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    return any(t is not None and t.is_alpha and t.text[:1].isupper() for t in (before, after))
+def _full_name(first: str) -> re.Pattern[str]:
+    """``first`` followed by a surname (an optional middle initial allowed): "Lloyd J. Austin"."""
+    return re.compile(rf"\b{re.escape(first)} (?:[A-Z]\.? )?(?P<last>[A-Z][a-z][\w’'-]*)")
+
+
+def _is_person(paragraph: str, start: int, end: int) -> bool:
+    doc = parse_paragraph(paragraph)
+    return any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char for e in doc.ents)
 
 
 class FirstNameReferenceDetector(Detector):
     id = "mt.first_name_reference"
-    version = "1"
+    version = "2"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        parsed = parse(context.text)
-        names = _full_names(parsed)
-        if not names:
-            return
-        surnames = {last for _, _, last in names}
-        first_seen: dict[str, tuple[int, set[str]]] = {}
-        for start, first, last in names:
-            seen_at, lasts = first_seen.get(first, (start, set()))
-            first_seen[first] = (min(seen_at, start), lasts | {last})
-        for offset, doc in parsed:
-            for token in doc:
-                entry = first_seen.get(token.text)
-                if entry is None or token.dep_ not in _SUBJECT or token.text in surnames:
-                    continue
-                introduced_at, lasts = entry
-                if len(lasts) != 1 or offset + token.idx <= introduced_at or _inside_name(doc, token.i):
-                    continue
-                surname = next(iter(lasts))
-                yield Finding(
-                    category="mt_artefact",
-                    start=offset + token.idx,
-                    end=offset + token.idx + len(token.text),
-                    message=f"person referred to by first name; news style uses the surname (“{surname}”)",
-                    detector=self.id,
-                    confidence=0.6,
-                    suggestion=surname,
-                    details={"full_name": f"{token.text} {surname}"},
-                )
+        text = context.text
+        for match in _BARE_SUBJECT.finditer(text):
+            first = match.group("first")
+            surnames = {}
+            for full in _full_name(first).finditer(text, 0, match.start()):
+                last = full.group("last")
+                if last not in _SUFFIXES:
+                    surnames.setdefault(last, full)
+            if len(surnames) != 1:
+                continue
+            surname, full = next(iter(surnames.items()))
+            if _is_surname(text, first):
+                continue
+            paragraph = next((p for p in context.paragraphs if p.start <= full.start() < p.start + len(p.text)), None)
+            if paragraph is None or not _is_person(
+                paragraph.text, full.start() - paragraph.start, full.end() - paragraph.start
+            ):
+                continue
+            yield Finding(
+                category="mt_artefact",
+                start=match.start("first"),
+                end=match.end("first"),
+                message=f"person referred to by first name; news style uses the surname (“{surname}”)",
+                detector=self.id,
+                confidence=0.6,
+                suggestion=surname,
+                details={"full_name": f"{first} {surname}"},
+            )
+
+
+def _is_surname(text: str, word: str) -> bool:
+    """Whether ``word`` ends a two-word person-like name somewhere ("Adam Smith" makes "Smith" a surname)."""
+    for match in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(word)}\b(?! [A-Z])", text):
+        if match.group(1) not in {"The", "A", "An", "President", "Secretary", "Minister", "Mr", "Ms", "Mrs", "Dr"}:
+            return True
+    return False

@@ -14,12 +14,13 @@ word still count, with less confidence.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt_lexicon import load_json, load_tsv
-from pipeline.detect.mt_parse import parse
+from pipeline.detect.mt_parse import parse_paragraph
 
 # words that make a capitalised phrase an institution, place, event or title rather than a person
 _NOT_A_PERSON = {
@@ -35,6 +36,13 @@ _NOT_A_PERSON = {
 def demonyms() -> dict[str, str]:
     """Nationality adjective -> country name."""
     return {row[0]: row[1] for row in load_tsv("demonyms.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern[str]:
+    """"the" + demonym + two capitalised words: the only place the construction can be."""
+    alternatives = "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
+    return re.compile(rf"\b[Tt]he (?:{alternatives}) [A-Z][\w’'.-]* [A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +75,10 @@ class NationalityArticleDetector(Detector):
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         countries = demonyms()
-        if not any(name in context.text for name in countries):
-            return
-        for offset, doc in parse(context.text):
+        for paragraph in context.paragraphs:
+            if not _trigger().search(paragraph.text):
+                continue
+            offset, doc = paragraph.start, parse_paragraph(paragraph.text)
             for i in range(len(doc) - 2):
                 article, nationality = doc[i], doc[i + 1]
                 if article.lower_ != "the" or nationality.text not in countries:

@@ -27,6 +27,7 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z’'-]*(?: [A-Z][A-Za-z’'-]*)+\b
 _NAME_RUN = re.compile(r"\b[A-Z][A-Za-z’'-]*(?: (?:(?:of|the|for|and|on|in) )*[A-Z][A-Za-z’'-]*)+\b")
 _FUNCTION_WORDS = {"of", "the", "for", "and", "on", "in"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_MAX_NAME_WORDS = 10  # content words in the longest known name; bounds the work on long capitalised runs
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +109,7 @@ class WordOrderCalqueDetector(Detector):
             tokens = _tokens_with_offsets(run.group())
             content = [i for i, (_, w) in enumerate(tokens) if w.lower() not in _FUNCTION_WORDS]
             for a in range(len(content)):
-                for b in range(len(content) - 1, a, -1):
+                for b in range(min(len(content) - 1, a + _MAX_NAME_WORDS - 1), a, -1):
                     first, last = content[a], content[b]
                     words = [w for _, w in tokens[first : last + 1]]
                     name = known.get(content_key(words))

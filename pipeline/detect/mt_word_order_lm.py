@@ -20,7 +20,7 @@ import re
 from typing import Any, Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt_parse import parse
+from pipeline.detect.mt_parse import parse_paragraph
 from pipeline.detect.mt_word_order import _CAPITALISED_RUN, _lexicon, english_order, is_title_case_line
 
 MIN_GAIN = 8.0  # nats the reordered sentence must gain; real calques gain 12+, name reversals lose
@@ -31,6 +31,11 @@ _MAX_CANDIDATES = 20  # per document: a bound on LM work for pathological input
 
 def _adjective_like(word: str, known_adjectives: frozenset[str]) -> bool:
     return word in known_adjectives or bool(_ADJECTIVE_SHAPE.match(word))
+
+
+def _inside_name_entity(paragraph: str, start: int, end: int) -> bool:
+    doc = parse_paragraph(paragraph)
+    return any(e.label_ in _NAME_ENTITIES and e.start_char < end and start < e.end_char for e in doc.ents)
 
 
 class LMWordOrderDetector(Detector):
@@ -47,12 +52,6 @@ class LMWordOrderDetector(Detector):
     def candidates(self, context: DetectContext) -> list[tuple[int, int, str]]:
         """(start, end, English-order phrase) for each noun + postposed-adjective run outside names."""
         prenominal, chain, heads, _known = _lexicon()
-        entity_spans = [
-            (offset + e.start_char, offset + e.end_char)
-            for offset, doc in parse(context.text)
-            for e in doc.ents
-            if e.label_ in _NAME_ENTITIES
-        ]
         found = []
         for paragraph in context.paragraphs:
             if is_title_case_line(paragraph.text):
@@ -69,11 +68,11 @@ class LMWordOrderDetector(Detector):
                     j = i + 2
                     while j < len(words) and _adjective_like(words[j], prenominal) and words[j] not in chain:
                         j += 1
-                    start = paragraph.start + run.start() + offsets[i]
+                    start = run.start() + offsets[i]
                     end = start + len(" ".join(words[i:j]))
-                    if any(s < end and start < e for s, e in entity_spans):
+                    if _inside_name_entity(paragraph.text, start, end):
                         continue
-                    found.append((start, end, english_order(words[i:j])))
+                    found.append((paragraph.start + start, paragraph.start + end, english_order(words[i:j])))
                     break
         return found[:_MAX_CANDIDATES]
 
