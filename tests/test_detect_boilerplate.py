@@ -92,13 +92,16 @@ def test_headline_inside_the_body_is_flagged_not_removed():
     doc = run_stage(text)
     flags = [f for f in doc.flags if f.detector == "boilerplate.headline"]
     assert [f.text for f in flags] == ["Ferry operator warns of longer delays on island routes"]
-    assert doc.edits == []
+    (suggestion,) = doc.edits
+    assert not suggestion.applied and suggestion.before == "Ferry operator warns of longer delays on island routes\n\n"
+    assert doc.cleaned_text == text
 
 
 def test_source_trailer_is_flagged_but_kept():
-    doc = run_stage(BODY + "\nSource: Harbor Daily News\n")
-    assert [f.detector for f in doc.flags] == ["boilerplate.source"]
-    assert doc.cleaned_text == doc.original_text
+    doc = run_stage(BODY + "\nSource: Harbor Daily News\n\nShare\n")
+    assert [f.detector for f in doc.flags] == ["boilerplate.source", "boilerplate.widget"]
+    assert [(e.applied, e.before) for e in doc.edits] == [(False, "\n\nSource: Harbor Daily News"), (True, "\n\nShare")]
+    assert doc.cleaned_text == BODY + "\nSource: Harbor Daily News\n"
 
 
 def test_wire_text_with_lists_datelines_and_credits_is_untouched():
@@ -168,7 +171,8 @@ def test_body_sentences_with_furniture_words_are_kept(line):
 @pytest.mark.parametrize("line", ["Source: Harbor Daily", "(With inputs from agencies)"])
 def test_source_trailers_are_flagged_and_kept(line):
     doc = run_stage(BODY + "\n" + line + "\n")
-    assert [f.detector for f in doc.flags] == ["boilerplate.source"] and doc.edits == []
+    assert [f.detector for f in doc.flags] == ["boilerplate.source"]
+    assert [e.applied for e in doc.edits] == [False] and doc.cleaned_text == doc.original_text
 
 
 @pytest.mark.parametrize("line", ["(Reuters)", "(Reporting by Ana Lima; Editing by Tom Hart)", "Ana Lima in Porto contributed"])

@@ -25,7 +25,8 @@ class Verdict:
     """One finding about page furniture, in offsets of the text that was examined.
 
     ``remove`` is ``None`` (flag only), ``"span"`` (delete exactly ``start:end``) or ``"line"``
-    (delete the paragraph from ``start`` to its end together with its line break).
+    (delete the paragraph from ``start`` to its end together with its line break). ``suggest_only``
+    makes the removal a suggestion for the reviewer instead of an applied edit: the uncertain cases.
     """
 
     category: str
@@ -37,6 +38,7 @@ class Verdict:
     remove: str | None = None
     suggestion: str | None = None
     paragraph: int = -1
+    suggest_only: bool = False
 
 
 def find_boilerplate(text: str) -> list[Verdict]:
@@ -54,7 +56,7 @@ def find_boilerplate(text: str) -> list[Verdict]:
         verdicts.extend(v for v in found if v.category != "none")
         if any(v.category == "none" for v in found):
             credits.add(index)
-        if any(v.remove == "line" for v in found):
+        if any(v.remove == "line" and not v.suggest_only for v in found):
             removed_lines.add(index)
     verdicts.extend(_stray_headlines(paras, removed_lines, verdicts, credits))
     return sorted(verdicts, key=lambda v: (v.start, v.end))
@@ -89,8 +91,9 @@ def _classify(
     return found
 
 
-def _verdict(category, start, end, message, confidence, remove=None, suggestion=None, paragraph=-1, detector=DETECTOR):
-    return Verdict(category, start, end, message, f"{detector}", confidence, remove, suggestion, paragraph)
+def _verdict(category, start, end, message, confidence, remove=None, suggestion=None, paragraph=-1, detector=DETECTOR,
+             suggest_only=False):
+    return Verdict(category, start, end, message, f"{detector}", confidence, remove, suggestion, paragraph, suggest_only)
 
 
 def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | None:
@@ -123,11 +126,11 @@ def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | Non
         return _verdict("boilerplate", offset, end, "photo credit line", 0.9, "line", "", index,
                         f"{DETECTOR}.credit")
     if index < 4 and bp.BYLINE.match(stripped):
-        return _verdict("metadata", offset, end, "byline on a line of its own", 0.6, None, None, index,
-                        f"{DETECTOR}.byline")
+        return _verdict("metadata", offset, end, "byline on a line of its own", 0.6, "line", "", index,
+                        f"{DETECTOR}.byline", suggest_only=True)
     if bp.SOURCE_TRAILER.match(stripped) and not ends_like_sentence(stripped):
-        return _verdict("boilerplate", offset, end, "source trailer: attribution, not body text", 0.6, None, "",
-                        index, f"{DETECTOR}.source")
+        return _verdict("boilerplate", offset, end, "source trailer: attribution, not body text", 0.6, "line", "",
+                        index, f"{DETECTOR}.source", suggest_only=True)
     return None
 
 
@@ -238,7 +241,7 @@ def _credit(line: str, offset: int, index: int) -> list[Verdict]:
         _verdict("boilerplate", offset + cut, offset + len(line), "photo credit inside the body", 0.9, "span", "",
                  index, f"{DETECTOR}.credit"),
         _verdict("boilerplate", offset, offset + cut, "photo caption inside the body (it precedes a photo credit)",
-                 0.6, None, None, index, f"{DETECTOR}.caption"),
+                 0.6, "span", "", index, f"{DETECTOR}.caption", suggest_only=True),
     ]
     if cut == start and cut > 0 and line[cut - 1] in ".!?,;:":
         left = re.search(r"\S+$", line[: cut]).start()
@@ -270,6 +273,6 @@ def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdic
             continue
         found.append(_verdict("boilerplate", para.start, para.end,
                               "headline-like line inside the body (related-article headline or sub-heading?)",
-                              0.55, None, None, index, f"{DETECTOR}.headline"))
+                              0.55, "line", "", index, f"{DETECTOR}.headline", suggest_only=True))
     return found
 

@@ -43,19 +43,20 @@ class BoilerplateStage(Stage):
                 start, end = spans[id(verdict)]
                 proposals.append(
                     ProposedEdit(start, end, "", f"{verdict.detector}: {verdict.message}", confidence=verdict.confidence,
-                                 category=verdict.category, flag_ids=(flag.id,))
+                                 applied=not verdict.suggest_only, category=verdict.category, flag_ids=(flag.id,))
                 )
         doc.add_edits(view, self.name, proposals)
 
 
 def removal_spans(text: str, verdicts: list[Verdict]) -> dict[int, tuple[int, int]]:
-    """The span each removing verdict deletes, keyed by ``id(verdict)``.
+    """The span each removing verdict deletes (or suggests deleting), keyed by ``id(verdict)``.
 
     A ``"line"`` removal deletes its line and the line break after it (up to the next kept line); at
-    the end of the text it deletes the line breaks before it instead, so no blank tail is left.
+    the end of the text it deletes the line breaks before it instead, so no blank tail is left. Lines
+    only suggested for removal count as kept when the applied removals around them are placed.
     """
     paras = paragraphs(text)
-    line_removed = {v.paragraph for v in verdicts if v.remove == "line"}
+    line_removed = {v.paragraph for v in verdicts if v.remove == "line" and not v.suggest_only}
     spans: dict[int, tuple[int, int]] = {}
     for verdict in verdicts:
         if verdict.remove == "span":

@@ -49,6 +49,30 @@ def _rate(hit: int, total: int) -> float | None:
     return round(hit / total, 4) if total else None
 
 
+def fixed_as_expected(item: GoldItem, report: dict[str, Any] | None) -> bool | None:
+    """Whether the applied edits turn the gold span into ``expected`` (whitespace-insensitive).
+
+    ``None`` when the gold item has no single expected text. The comparison covers the gold span
+    widened to every applied edit that touches it, so removing a line with its line break counts.
+    """
+    if item.expected is None or report is None:
+        return None
+    original = report["original_text"]
+    touching = sorted(
+        (e for e in report.get("edits", []) if e.get("applied") and overlaps(item.start, item.end, e["start"], e["end"])),
+        key=lambda e: e["start"],
+    )
+    start = min([item.start] + [e["start"] for e in touching])
+    end = max([item.end] + [e["end"] for e in touching])
+    wanted = original[start : item.start] + item.expected + original[item.end : end]
+    pieces, cursor = [], start
+    for edit in touching:
+        pieces.append(original[cursor : edit["start"]] + edit["after"])
+        cursor = edit["end"]
+    pieces.append(original[cursor:end])
+    return " ".join("".join(pieces).split()) == " ".join(wanted.split())
+
+
 def score(gold: list[GoldItem], reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Recall (any category and category-correct) per category, per level and overall; precision."""
     by_doc: dict[str, list[Marker]] = {doc: markers(report) for doc, report in reports.items()}
@@ -58,6 +82,7 @@ def score(gold: list[GoldItem], reports: dict[str, dict[str, Any]]) -> dict[str,
         items.append({
             "id": item.id, "doc": item.doc, "category": item.category, "level": item.level, "text": item.text,
             "found": bool(hits), "found_in_category": any(m.category == item.category for m in hits),
+            "fixed": fixed_as_expected(item, reports.get(item.doc)),
             "by": sorted({m.source for m in hits}), "missing_document": item.doc not in reports,
         })
     return {
@@ -73,8 +98,11 @@ def _recall(items: list[dict[str, Any]]) -> dict[str, Any]:
     total = len(items)
     found = sum(i["found"] for i in items)
     in_category = sum(i["found_in_category"] for i in items)
+    fixable = [i for i in items if i.get("fixed") is not None]
+    fixed = sum(1 for i in fixable if i["fixed"])
     return {"total": total, "found": found, "found_in_category": in_category,
-            "recall": _rate(found, total), "recall_in_category": _rate(in_category, total)}
+            "recall": _rate(found, total), "recall_in_category": _rate(in_category, total),
+            "with_expected": len(fixable), "fixed": fixed, "fix_rate": _rate(fixed, len(fixable))}
 
 
 def _precision(gold: list[GoldItem], by_doc: dict[str, list[Marker]]) -> dict[str, Any]:

@@ -14,15 +14,16 @@ def print_result(result: dict[str, Any], *, show_missed: bool = True) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=120)
     console.print(f"stages: {', '.join(result['stages'])}  ({result['seconds']} s)")
-    table = Table("gold items", "n", "found", "recall", "in category", "recall (category)", title="Recall")
+    table = Table("gold items", "n", "found", "recall", "in category", "recall (category)", "fixed as expected",
+                  title="Recall")
     rows = [("all", result["overall"])]
     rows += [(f"level {level}", r) for level, r in result["by_level"].items()]
     rows += [(category, r) for category, r in result["by_category"].items()]
     for name, r in rows:
         table.add_row(name, str(r["total"]), str(r["found"]), _pct(r["recall"]), str(r["found_in_category"]),
-                      _pct(r["recall_in_category"]))
+                      _pct(r["recall_in_category"]), f"{r['fixed']}/{r['with_expected']}")
     console.print(table)
     precision = result["precision"]
     table = Table("flag category", "flags", "overlap gold", "precision", title="Precision (flags on gold documents)")
