@@ -60,9 +60,16 @@ def rules() -> tuple[FalseFriendRule, ...]:
 
 
 def _with_case_of(suggestion: str, example: str) -> str:
-    if suggestion and example[:1].isupper():
-        return suggestion[:1].upper() + suggestion[1:]
-    return suggestion
+    """``suggestion`` capitalised like the flagged text: a capitalised title stays a title."""
+    if not suggestion or not example[:1].isupper():
+        return suggestion
+    if example.istitle() and " " not in example and suggestion.islower() and example.lower() not in _SENTENCE_WORDS:
+        return suggestion.title()  # "Chancellor" -> "Foreign Minister"
+    return suggestion[:1].upper() + suggestion[1:]
+
+
+# words that are capitalised at a sentence start rather than because they are titles
+_SENTENCE_WORDS = {"disembark", "since", "actual", "eventual", "sensible", "in", "the"}
 
 
 class FalseFriendDetector(Detector):
