@@ -110,16 +110,20 @@ def _precision(gold: list[GoldItem], by_doc: dict[str, list[Marker]]) -> dict[st
     for item in gold:
         gold_by_doc[item.doc].append(item)
     flags = [(doc, m) for doc, ms in by_doc.items() if doc in gold_by_doc for m in ms if m.kind == "flag"]
-    matched = Counter()
-    totals = Counter()
+    matched: Counter[str | None] = Counter()
+    totals: Counter[str | None] = Counter()
+    unmatched = []
     for doc, flag in flags:
         totals[flag.category] += 1
         if any(overlaps(g.start, g.end, flag.start, flag.end) for g in gold_by_doc[doc]):
             matched[flag.category] += 1
+        else:
+            unmatched.append({"doc": doc, "start": flag.start, "end": flag.end, "category": flag.category,
+                              "detector": flag.source})
     total = sum(totals.values())
     hit = sum(matched.values())
     return {
-        "flags": total, "matching_gold": hit, "precision": _rate(hit, total),
+        "flags": total, "matching_gold": hit, "precision": _rate(hit, total), "unmatched": unmatched,
         "by_category": {c: {"flags": totals[c], "matching_gold": matched[c], "precision": _rate(matched[c], totals[c])}
                         for c in sorted(totals, key=str)},
     }
