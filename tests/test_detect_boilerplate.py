@@ -55,6 +55,12 @@ def test_labelled_date_prefix_is_removed_as_metadata():
     assert doc.cleaned_text == "Officials in the port city said repairs would take six weeks.\n"
 
 
+def test_scraped_url_field_before_the_text_is_metadata():
+    doc = run_stage(" url https://harbor-daily.example/a/1 Officials in the port city said repairs would take weeks.\n")
+    assert doc.cleaned_text == "Officials in the port city said repairs would take weeks.\n"
+    assert [e.category for e in doc.edits] == ["metadata"]
+
+
 def test_date_stamp_line_is_metadata():
     verdicts = find_boilerplate("Updated: March 3, 2021 at 4:15 p.m. EST\n\n" + BODY)
     assert [(v.category, v.remove) for v in verdicts] == [("metadata", "line")]
@@ -149,6 +155,8 @@ def test_flag_only_mode_removes_nothing():
     ("Close search", "interface"),
     ("VIDEO: Ferry crews walk out at dawn", "teaser"),
     ("Updated 04-05-2023", "metadata_line"),
+    ("https://harbor-daily.example/news/ferry-strike", "widget"),
+    ("Read the original article", "widget"),
 ])
 def test_page_furniture_lines_are_removed(line, kind):
     verdicts = find_boilerplate(BODY + "\n" + line + "\n\nThe work began in May.\n")

@@ -13,6 +13,7 @@ import re
 WIDGET_LINE = re.compile(
     r"""^(?:
         source\ link | original\ (?:article|source) | read\ (?:more|also|next|the\ full\ story)(?:\ stories)?
+      | read\ the\ (?:original|full)\ (?:article|story|report) | (?:https?://|www\.)\S+
       | (?:also|continue)\ reading | continue\ reading\ (?:below|the\ main\ story)
       | share(?:\ (?:this|the))?(?:\ (?:article|story|page|post))?(?:\ (?:on|via)\ [\w ,]+)?
       | (?:tweet|email|e-mail|print|save|copy\ link|whatsapp|facebook|twitter|linkedin|telegram|pinterest)(?:\s*[|/·•,]\s*(?:tweet|email|e-mail|print|save|copy\ link|whatsapp|facebook|twitter|linkedin|telegram|pinterest))*
@@ -131,7 +132,8 @@ TIME = (
 META_LABEL = r"(?:date|dated|published|posted|updated|last\s+updated|modified|time|pubdate|first\s+published)"
 # " date 2022-04-26 " glued before the first sentence: a labelled date, or an ISO date, then text.
 METADATA_PREFIX = re.compile(
-    rf"^\s*(?:(?i:{META_LABEL})(?:\s+on)?\s*[:=]?\s*{DATE}|{ISO_DATE})(?:\s*,?\s*(?:at\s+)?{TIME})?\s*(?:[|•·]\s*)?(?=\S)"
+    rf"^\s*(?:(?i:url|link|source)\s*[:=]?\s*https?://\S+\s+"
+    rf"|(?:(?i:{META_LABEL})(?:\s+on)?\s*[:=]?\s*{DATE}|{ISO_DATE})(?:\s*,?\s*(?:at\s+)?{TIME})?\s*(?:[|•·]\s*)?)(?=\S)"
 )
 # A line that is only a date stamp, a reading time, or a labelled date.
 METADATA_LINE = re.compile(
