@@ -88,6 +88,9 @@ def finish_run(
     from pipeline.report.html import render_index
 
     remove_stale_temporaries(output_dir, older_than=started)
+    if not config.stages or "detect" in config.stages:  # variants across documents need the whole run
+        from pipeline.detect.consistency_corpus import update_run_reports
+        update_run_reports(output_dir, entries, config)
 
     summary = build_summary(
         entries,

@@ -183,3 +183,19 @@ def test_update_run_reports_rewrites_changed_reports_and_their_counts(tmp_path):
     assert entries[2]["flags"]["consistency"] == len(rewritten["flags"])
     assert report_path(tmp_path, "c", ".html").exists()
     assert re.search("Sergei", report_path(tmp_path, "c", ".html").read_text(encoding="utf-8"))
+
+
+def test_a_cleaning_run_adds_run_level_flags_to_its_reports(tmp_path):
+    from pipeline.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for doc_id, text in RUN.items():
+        (folder / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["clean", str(folder), str(out), "--stages", "normalize,detect", "--no-progress"]) == 0
+    report = json.loads((out / "reports" / "c.txt.json").read_text(encoding="utf-8"))
+    corpus = [f for f in report["flags"] if f["detector"] == DETECTOR_ID]
+    assert ("Sergei", "Sergey") in {(f["text"], f["suggestion"]) for f in corpus}
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["flags"].get("consistency", 0) >= len(corpus)
