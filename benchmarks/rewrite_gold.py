@@ -68,7 +68,8 @@ def distance(a: str, b: str) -> int:
 
 def judge(doc: Document, item: dict) -> str:
     start, end = item["start"], item["end"]
-    touching = [e for e in doc.edits if e.applied and e.start < end + 1 and start - 1 < e.end]
+    # edits that overlap the item itself (one that merely ends where it starts is another item's)
+    touching = [e for e in doc.edits if e.applied and ((e.start < end and start < e.end) or start <= e.start == e.end <= end)]
     if not touching:
         return "unchanged"
     lo = min([start - WINDOW] + [e.start for e in touching])
@@ -103,7 +104,11 @@ def main() -> None:
     parser.add_argument("--min-similarity", type=float)
     parser.add_argument("--min-lm-gain", type=float)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--full-pipeline", action="store_true",
+                        help="instead: run every stage (detectors' own flags), with and without the rewriter")
     args = parser.parse_args()
+    if args.full_pipeline:
+        return full_pipeline(args)
     overrides = {k: v for k, v in {"min_similarity": args.min_similarity, "min_lm_gain": args.min_lm_gain}.items() if v is not None}
     config = PipelineConfig(cache_dir=tempfile.mkdtemp(prefix="rewrite-gold-")).replace(**overrides)
     stage = RewriteStage(config)
@@ -140,6 +145,34 @@ def main() -> None:
           f"{control['applied']} applied changes, {control['suggested']} suggestions")
     print(f"settings: min_lm_gain={config.min_lm_gain} min_similarity={config.min_similarity} max_changed_words={config.max_changed_words}; "
           f"gold pass {gold_seconds:.1f} s (models loaded inside)")
+
+
+def full_pipeline(args) -> None:
+    """Every stage on the corpus, flags from the detectors: what the whole pipeline fixes."""
+    from pipeline.io.sources import iter_documents
+    from pipeline.runner import DocumentProcessor
+
+    items = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    items = [i for i in items if i["expected"] is not None]
+    for rewrite in (False, True):
+        config = PipelineConfig(cache_dir=tempfile.mkdtemp(prefix="rewrite-gold-"), rewrite=rewrite)
+        processor = DocumentProcessor(config)
+        processor.prepare()
+        outcomes: Counter = Counter()
+        by_stage: Counter = Counter()
+        for raw in iter_documents(args.seeds, config.max_bytes):
+            doc = processor.process(raw).doc
+            name = Path(doc.doc_id).name
+            for item in (i for i in items if i["doc"] == name):
+                verdict = judge(doc, item)
+                outcomes[verdict] += 1
+                if args.verbose and rewrite:
+                    print(f"{item['id']} {verdict:10} {item['text']!r} -> {item['expected']!r}")
+            by_stage.update(e.stage for e in doc.edits if e.applied)
+        processor.close()
+        total = sum(outcomes.values())
+        shares = ", ".join(f"{v} {outcomes[v]} ({outcomes[v] / total:.0%})" for v in ("exact", "better", "neutral", "unchanged", "worse"))
+        print(f"full pipeline, rewrite={rewrite}: {total} gold items with an expected value: {shares}; applied edits by stage {dict(by_stage)}")
 
 
 def _control(stage: RewriteStage) -> dict:
