@@ -87,3 +87,10 @@ def test_two_frequent_words_run_together_get_a_low_confidence_flag(detector):
 
 def test_closed_compounds_of_frequent_words_pass(detector):
     assert findings(detector, "After monthslong talks, the citywide and yearslong efforts ended.") == []
+
+
+def test_sentence_run_into_the_next_after_a_year_or_a_closing_quote_is_fixed(detector):
+    doc = Document("t", "The port opened in 1998.The ferry followed. “It is late,” she said.”Nobody came.")
+    view = doc.view()
+    record_findings(doc, view, "detect", findings(detector, view.text))
+    assert doc.cleaned_text == "The port opened in 1998. The ferry followed. “It is late,” she said.” Nobody came."

@@ -35,6 +35,8 @@ DOMAIN_ENDINGS = frozenset("com org net gov edu int mil io co uk ru ua de fr inf
 
 _TOKEN = re.compile(r"\S+")
 _PUNCT_GLUE = re.compile(r"(?<![\w./@])([A-Za-z]?[a-z]{2,})([.!?;:,])(?=([A-Z][a-z]+|[a-z]{2,}))")
+# a sentence end followed straight away by the next sentence: "in 2022.The", "said.”The"
+_CLOSE_GLUE = re.compile(r"(?<=[a-z0-9])([.!?][”’)]|(?<=[0-9]{2})[.!?])(?=([A-Z][a-z]{2,}))")
 _CASE_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _EDGE = "\"'“”‘’()[]{}«».,;:!?…"
 
@@ -64,6 +66,13 @@ def _looks_like_address(token: str) -> bool:
 
 
 def _punctuation_glue(token: str, offset: int) -> Iterable[Finding]:
+    for match in _CLOSE_GLUE.finditer(token):
+        mark, right = match.group(1), match.group(2)
+        at = offset + match.start(1)
+        before = token[: match.start(1)].split()[-1] if token[: match.start(1)].split() else ""
+        yield Finding("glued_words", at, at + len(mark),
+                      f"no space after '{mark}' in '{before[-20:]}{mark}{right}': two sentences run together",
+                      "glued.punctuation", 0.9, suggestion=f"{mark} {right}", replacement=f"{mark} ", apply=True)
     for match in _PUNCT_GLUE.finditer(token):
         left, mark, right = match.groups()
         end = offset + match.end() + len(right)
