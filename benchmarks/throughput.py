@@ -73,8 +73,12 @@ def main() -> None:
                 for n in args.workers.split(",")]
         _print_luigi_table(rows)
         if args.luigid:
-            _print_luigid_table([_luigid_run(code, corpus, corpus_bytes, len(documents), config, work, int(n), args.shard_size)
-                                 for n in args.workers.split(",")])
+            counts = [int(n) for n in args.workers.split(",")]
+            runs = [_luigid_run(code, corpus, corpus_bytes, len(documents), config, work, n, args.shard_size) for n in counts]
+            # the same parallelism from single-process workers: one coordinator plus n - 1 assistants
+            runs += [_luigid_run(code, corpus, corpus_bytes, len(documents), config, work, 1, args.shard_size, helpers=n - 1)
+                     for n in counts if n > 1]
+            _print_luigid_table(runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -193,9 +197,10 @@ def _luigi_runs(code: Path, corpus: Path, corpus_bytes: int, documents: int, con
     }
 
 
-def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shard_size: int, port: int = 0) -> dict[str, Any]:
+def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shard_size: int, port: int = 0,
+           extra: tuple[str, ...] = (), accept: tuple[int, ...] = (0,)) -> dict[str, Any]:
     """One ``luigi`` invocation under a wrapper that reports the peak RSS of its process tree."""
-    scheduler = ["--scheduler-host", "127.0.0.1", "--scheduler-port", str(port)] if port else ["--local-scheduler"]
+    scheduler = ["--scheduler-host", "127.0.0.1", "--scheduler-port", str(port), *extra] if port else ["--local-scheduler"]
     command = [str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "CleanAll", *scheduler,
                "--input-dir", str(corpus), "--output-dir", str(out), "--shard-size", str(shard_size),
                "--workers", str(workers), "--config-file", str(config), "--log-level", "WARNING"]
@@ -211,7 +216,7 @@ def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shar
     completed = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=code, env=env, capture_output=True, text=True, check=True)
     wall = time.perf_counter() - started
     report = json.loads(completed.stdout)
-    if report["rc"] != 0:
+    if report["rc"] not in accept:
         raise SystemExit(f"luigi exited with {report['rc']}: {' '.join(command)}")
     summary = json.loads((out / "summary.json").read_text())
     return {"wall": wall, "launched": launched, "rss_mb": report["rss"] / 1024, "summary": summary}
@@ -229,7 +234,7 @@ def _print_luigi_table(rows: list[dict[str, Any]]) -> None:
     for r in rows:
         warm_work = sum(r["warm"]["summary"]["stage_work"].values())
         fresh_work = sum(r["fresh"]["summary"]["stage_work"].values())
-        print(f"{r['workers']:>7}{r['cold']['wall']:>9.2f}{r['mb_s']:>8.2f}{r['docs_s']:>8.0f}{r['warm']['wall']:>8.2f}"
+        print(f"{r['workers']:>7}{r['cold']['wall']:>9.2f}{_rate(r['mb_s'], 1):>8}{_rate(r['docs_s'], 1):>8}{r['warm']['wall']:>8.2f}"
               f"{r['warm']['wall'] / r['cold']['wall']:>10.1%}{r['fresh']['wall']:>10.2f}{r['fresh']['wall'] / r['cold']['wall']:>9.1%}"
               f"{f'{warm_work}/{fresh_work}':>21}{r['overhead']:>9.1%}{r['startup']:>10.2f}{r['tail']:>8.2f}"
               f"{max(r['cold']['rss_mb'], r['warm']['rss_mb']):>12.0f}")
@@ -241,14 +246,19 @@ def _print_luigi_table(rows: list[dict[str, Any]]) -> None:
         print(f"speed-up {first['workers']} -> {r['workers']} workers: {first['cold']['wall'] / r['cold']['wall']:.2f}x")
 
 
-def _luigid_run(code: Path, corpus: Path, corpus_bytes: int, documents: int, config: Path, work: Path, workers: int, shard_size: int) -> dict[str, Any]:
-    """A cold run against a real luigid on a free localhost port (every progress update is an RPC)."""
+def _luigid_run(code: Path, corpus: Path, corpus_bytes: int, documents: int, config: Path, work: Path, workers: int,
+                shard_size: int, helpers: int = 0) -> dict[str, Any]:
+    """A cold run against a real luigid on a free localhost port, optionally with assistant workers.
+
+    ``--workers N`` forks a new process per shard, which loads every model again; an assistant with
+    ``--workers 1`` runs shards in its own process and keeps its models between shards.
+    """
     import socket
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    logdir = work / f"luigid-{workers}"
+    logdir = work / f"luigid-{workers}-{helpers}"
     logdir.mkdir()
     daemon = subprocess.Popen([str(Path(sys.executable).with_name("luigid")), "--port", str(port), "--address", "127.0.0.1",
                                "--logdir", str(logdir), "--state-path", str(logdir / "state.pickle")],
@@ -261,28 +271,48 @@ def _luigid_run(code: Path, corpus: Path, corpus_bytes: int, documents: int, con
                 break
             except OSError:
                 time.sleep(0.1)
-        out = work / f"luigid-out-{workers}"
-        run = _luigi(code, corpus, out, config, workers, shard_size, port=port)
+        out = work / f"luigid-out-{workers}-{helpers}"
+        polling = ("--worker-keep-alive", "--worker-wait-interval", "0.1", "--worker-wait-jitter", "0")
+        env = {**_env(code), "LUIGI_CONFIG_PATH": str(code / "central.cfg")}
+        (code / "central.cfg").write_text("[core]\nlocal_scheduler = false\n")
+        assistants = [subprocess.Popen([str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "Assist", "--assistant",
+                                        "--workers", "1", "--scheduler-host", "127.0.0.1", "--scheduler-port", str(port), *polling],
+                                       cwd=code, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                      for _ in range(helpers)]
+        try:
+            run = _luigi(code, corpus, out, config, workers, shard_size, port=port,
+                         extra=polling if helpers else (), accept=(0, 10, 25) if helpers else (0,))
+        finally:
+            helper_rss = []
+            for assistant in assistants:
+                assistant.terminate()
+                helper_rss.append(os.wait4(assistant.pid, 0)[2].ru_maxrss / 1024)
     finally:
         daemon.terminate()
         daemon.wait(timeout=10)
     manifests = _manifests(out)
     shard_seconds = sum(m["finished_at"] - m["started_at"] for m in manifests)
-    return {"workers": workers, "run": run, "shards": len(manifests), "shard_seconds": shard_seconds,
-            "overhead": (run["wall"] - shard_seconds / workers) / run["wall"], "mb_s": corpus_bytes / MB / run["wall"],
-            "docs_s": documents / run["wall"]}
+    slots = workers + helpers
+    return {"mode": f"1 + {helpers} assistant(s)" if helpers else f"--workers {workers}", "run": run, "shards": len(manifests),
+            "shard_seconds": shard_seconds, "overhead": (run["wall"] - shard_seconds / slots) / run["wall"],
+            "mb_s": corpus_bytes / MB / run["wall"], "docs_s": documents / run["wall"],
+            "rss_mb": max([run["rss_mb"], *helper_rss])}
 
 
 def _print_luigid_table(rows: list[dict[str, Any]]) -> None:
-    print("\nCold run against a real luigid (localhost)")
-    print(f"{'workers':>7}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'shards':>8}{'shard s':>9}{'overhead':>9}")
+    print("\nCold run against a real luigid (localhost); assistants are separate `luigi ... Assist --assistant --workers 1`")
+    print(f"{'processes':<22}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'shards':>8}{'shard s':>9}{'overhead':>9}{'peak RSS MB':>12}")
     for r in rows:
-        print(f"{r['workers']:>7}{r['run']['wall']:>9.2f}{r['mb_s']:>8.2f}{r['docs_s']:>8.0f}{r['shards']:>8}"
-              f"{r['shard_seconds']:>9.2f}{r['overhead']:>9.1%}")
+        print(f"{r['mode']:<22}{r['run']['wall']:>9.2f}{_rate(r['mb_s'], 1):>8}{_rate(r['docs_s'], 1):>8}{r['shards']:>8}"
+              f"{r['shard_seconds']:>9.2f}{r['overhead']:>9.1%}{r['rss_mb']:>12.0f}")
 
 
 def _rate(amount: float, seconds: float) -> str:
-    return f"{amount / seconds:.2f}" if seconds > 0 else "-"
+    """Whole numbers when large, three significant digits when small (slow stages: thousandths of a MB/s)."""
+    if seconds <= 0:
+        return "-"
+    rate = amount / seconds
+    return f"{rate:.0f}" if rate >= 100 else f"{rate:.2f}" if rate >= 1 else f"{rate:.3g}"
 
 
 if __name__ == "__main__":
