@@ -73,6 +73,21 @@ def test_next_night_does_no_stage_work_for_a_document_seen_before(area):
     assert os.readlink(area["out"] / "latest") == "runs/2026-11-21"
 
 
+def test_changing_one_stage_setting_reruns_that_stage_only_on_the_next_night(area, tmp_path):
+    keep = tmp_path / "keep.toml"
+    keep.write_text('stages = ["normalize", "boilerplate"]\nremove_boilerplate = true\n')
+    flag_only = tmp_path / "flag-only.toml"
+    flag_only.write_text('stages = ["normalize", "boilerplate"]\nremove_boilerplate = false\n')
+    for day, config in ((DAY1, keep), (DAY2, flag_only)):
+        luigi.task_register.Register.clear_instance_cache()
+        task = CleanNightly(date=day, input_root=str(area["inbox"]), output_root=str(area["out"]), config_file=str(config))
+        assert luigi.build([task], local_scheduler=True, log_level="WARNING")
+    summary = json.loads((area["out"] / "runs" / "2026-11-21" / "summary.json").read_text())
+    # a-again.txt was normalized on night 1: only the stage whose setting changed runs for it
+    assert summary["stage_work"] == {"normalize": 1, "boilerplate": 2}
+    assert summary["cache_hits"] == {"normalize": 1, "boilerplate": 0}
+
+
 def test_backfill_with_range_daily_runs_only_missing_days_and_never_moves_latest_back(area):
     assert luigi.build([nightly(area, DAY2)], local_scheduler=True, log_level="WARNING")
     finished_day2 = (area["out"] / "runs" / "2026-11-21" / "run.json").stat().st_mtime_ns
