@@ -33,7 +33,12 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "confirm", "add"})
 # passive attributions typical of translated copy; "This was confirmed by ..." is ordinary English
 PASSIVE_SPEECH_LEMMAS = frozenset({"say", "state", "report", "tell", "inform", "write"})
-DANGLING_ENDS = frozenset("the a an their our my your and or but nor of than because although whereas".split())
+# words a finished sentence does not end on: articles, conjunctions, and prepositions that are never
+# left stranded ("what they came for." is fine; "... aid to the people of." is not)
+DANGLING_ENDS = frozenset(
+    "the a an their our my your and or but nor of than because although whereas into onto toward towards "
+    "among amid despite via including".split()
+)
 _OPENERS = frozenset({":", "“", '"', "(", "—", "–", "-", "‘", "'", "[", ";"})
 
 
