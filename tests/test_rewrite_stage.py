@@ -6,8 +6,6 @@ rewriter does with a flag, whatever detector raised it.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from pipeline.config import PipelineConfig

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from pipeline.rewrite.words import match_case, zipf
 
@@ -286,7 +286,3 @@ def span_of_change(original: str, candidate: str) -> tuple[int, int, str]:
         end_o += 1
         end_c += 1
     return start, end_o, candidate[start:end_c]
-
-
-def iter_sources(candidates: Iterable[Candidate]) -> list[str]:
-    return sorted({c.source for c in candidates})
