@@ -57,9 +57,16 @@ def test_house_style_overrides_the_majority():
 
 
 def test_capitalised_variant_keeps_its_capital_in_the_suggestion():
-    text = "The Ukraine Defence Contact Group met; its defense chiefs and the defense minister spoke."
+    text = ("The Ukraine Defence Contact Group met; its defense chiefs, air defence experts and the defense "
+            "minister spoke.")
     findings = detect(text)
-    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Defence", "Defense")]
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Defence", "Defense"), ("defence", "defense")]
+
+
+def test_institutions_keeping_their_own_spelling_in_consistent_copy_are_fine():
+    text = ("The defence ministry said the U.S. Department of Defense had approved the sale, and defence "
+            "analysts expected more orders.")
+    assert detect(text) == []
 
 
 def test_transliterated_place_names_are_compared():

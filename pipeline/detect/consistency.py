@@ -18,6 +18,7 @@ from pipeline.detect.consistency_variants import (
     occurrences,
     preferred_form,
     with_case_of,
+    without_official_names,
 )
 
 _CONFIDENCE = {"spelling": 0.8, "place": 0.8, "name": 0.8, "given_name": 0.85, "loose_name": 0.6}
@@ -84,5 +85,6 @@ class ConsistencyDetector(Detector):
         return {"house_style": dict(self.config.house_style), "dialect": self.config.dialect}
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        found = list(occurrences(context.text)) + loose_name_occurrences(context.text, is_common_word)
+        found = without_official_names(list(occurrences(context.text)))
+        found += loose_name_occurrences(context.text, is_common_word)
         yield from inconsistent_findings(found, count_forms(found), self.id, self.config, "document")

@@ -25,7 +25,7 @@ from typing import Any, Iterable
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.consistency import inconsistent_findings
-from pipeline.detect.consistency_variants import Occurrence, occurrences
+from pipeline.detect.consistency_variants import Occurrence, occurrences, without_official_names
 
 DETECTOR_ID = "consistency.corpus"
 
@@ -39,7 +39,7 @@ def _kept_occurrences(report: dict[str, Any], config: PipelineConfig) -> list[Oc
     spans = _applied_spans(report)
     house = {k.lower() for k in config.house_style} | {v.lower() for v in config.house_style.values()}
     kept = []
-    for occurrence in occurrences(report.get("original_text", "")):
+    for occurrence in without_official_names(list(occurrences(report.get("original_text", "")))):
         if any(start < occurrence.end and occurrence.start < end for start, end in spans):
             continue
         if occurrence.group.kind == "spelling" and not any(f.lower() in house for f in occurrence.group.forms):

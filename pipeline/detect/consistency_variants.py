@@ -97,6 +97,25 @@ def occurrences(text: str) -> Iterator[Occurrence]:
         yield Occurrence(group, form, match.start(), match.end(), found, entity)
 
 
+def without_official_names(found: list[Occurrence]) -> list[Occurrence]:
+    """Drop capitalised spellings ("Department of Defense", "Ministry of Defence") unless the running text mixes.
+
+    Wire copy keeps an institution's own spelling in its name while the text around it follows the
+    house dialect (Reuters: "defence ... the U.S. Department of Defense"). That is consistent. Only
+    when the lower-case uses themselves mix both spellings is the document inconsistent, and then
+    its capitalised uses are reported too.
+    """
+    mixed: dict[str, set[str]] = {}
+    for occurrence in found:
+        if occurrence.group.kind == "spelling" and occurrence.text.islower():
+            mixed.setdefault(occurrence.group.key, set()).add(occurrence.form)
+    return [
+        o
+        for o in found
+        if o.group.kind != "spelling" or o.text.islower() or len(mixed.get(o.group.key, ())) > 1
+    ]
+
+
 def preferred_form(
     group: VariantGroup, counts: Counter[str], house_style: Mapping[str, str], dialect: str = "en-US"
 ) -> tuple[str, str]:
