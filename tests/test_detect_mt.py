@@ -340,9 +340,10 @@ def test_correct_titles_are_left_alone():
 
 def test_person_called_by_first_name_after_full_introduction_is_flagged():
     text = ("Defense Secretary Pete Hegseth arrived in Brussels on Monday.\n\n"
-            "“We will not back down,” Pete said on Tuesday.")
+            "“We will not back down,” Pete said on Tuesday, and when Pete told the allies he would stay, "
+            "Secretary Pete said nothing.")
     findings = run(FirstNameReferenceDetector, text)
-    assert flagged(findings, text) == ["Pete"]
+    assert flagged(findings, text) == ["Pete", "Pete"]
     assert findings[0].suggestion == "Hegseth"
 
 

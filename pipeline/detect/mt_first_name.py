@@ -21,8 +21,9 @@ _REPORTING = (
     r"said|says|told|added|noted|stressed|explained|wrote|argued|warned|asked|replied|insisted|"
     r"continued|concluded|declared|announced|admitted|acknowledged|recalled|urged|tweeted"
 )
-# a capitalised word standing alone before a reporting verb: not preceded by another capitalised word
-_BARE_SUBJECT = re.compile(rf"(?<![A-Za-z’'.-] )(?<![A-Za-z’'-])(?P<first>[A-Z][a-z]{{2,}}) (?:{_REPORTING})\b")
+# a capitalised word before a reporting verb (checked below: not preceded by another capitalised word)
+_BARE_SUBJECT = re.compile(rf"(?<![\w’'-])(?P<first>[A-Z][a-z]{{2,}}) (?:{_REPORTING})\b")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*[ \t]$")
 _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 
 
@@ -44,6 +45,8 @@ class FirstNameReferenceDetector(Detector):
         text = context.text
         for match in _BARE_SUBJECT.finditer(text):
             first = match.group("first")
+            if _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+                continue  # part of a longer name or title: "Secretary Lloyd said"
             surnames = {}
             for full in _full_name(first).finditer(text, 0, match.start()):
                 last = full.group("last")
