@@ -21,7 +21,7 @@ _LOWERCASE_START = re.compile(r"(?P<word>[a-z][a-z’']*)\b(?![A-Z.])")
 
 class AttributionDetector(Detector):
     id = "broken.attribution"
-    version = "1"
+    version = "2"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text

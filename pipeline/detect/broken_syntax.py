@@ -44,7 +44,7 @@ _OPENERS = frozenset({":", "“", '"', "(", "—", "–", "-", "‘", "'", "[", 
 
 class SentenceStructureDetector(Detector):
     id = "broken.syntax"
-    version = "1"
+    version = "2"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text

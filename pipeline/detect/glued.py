@@ -43,7 +43,7 @@ _EDGE = "\"'“”‘’()[]{}«».,;:!?…"
 
 class GluedWordDetector(Detector):
     id = "glued"
-    version = "1"
+    version = "2"
 
     def settings(self) -> dict:
         return {"wordlist": WORDFREQ_VERSION}
