@@ -51,6 +51,12 @@ def test_spurious_boundary_inside_a_noun_phrase_is_joined():
     assert "It marked the end of the Company's merger with its rival." in texts
 
 
+def test_the_full_stop_of_an_abbreviation_is_not_a_spurious_boundary():
+    sentence = "Aid came from the U.S. Officials said more would follow."
+    texts = _texts(sentence, _flag(sentence, "U.S. Officials", "broken_sentence"), "boundary")
+    assert not any("U.S officials" in t or "U.S's" in t for t in texts)
+
+
 def test_echoed_fragment_is_dropped():
     sentence = "The plan was approved, the mayor said. she said."
     assert "The plan was approved, the mayor said." in _texts(sentence, _flag(sentence, "said. she said.", "broken_sentence"))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from pipeline.rewrite.words import match_case, zipf
+from pipeline.text.segment import ABBREVIATIONS
 
 MAX_PERMUTED_WORDS = 4
 MAX_CANDIDATES = 40
@@ -176,7 +177,7 @@ def boundary_repairs(sentence: str, start: int, end: int, protected: frozenset[s
         yield Candidate(before + ", " + lower + sentence[match.end(1) :], "boundary")
     for match in _BOUNDARY.finditer(sentence, lo, hi):
         word = match.group(3)
-        if word in protected or zipf(word.lower()) < 3.5:
+        if word in protected or zipf(word.lower()) < 3.5 or _ends_in_abbreviation(sentence[: match.start(2)]):
             continue
         head = sentence[: match.start(2)].rstrip()
         tail = word[0].lower() + word[1:] + sentence[match.end(3) :]
@@ -205,6 +206,12 @@ def _starts_a_lost_sentence(sentence: str, start: int, end: int) -> bool:
         and before.group(1).islower()
         and (after is None or after.group(1).islower())
     )
+
+
+def _ends_in_abbreviation(text: str) -> bool:
+    """Whether the full stop after ``text`` belongs to an abbreviation or initial ("U.S.", "Gen.")."""
+    last = re.search(r"([A-Za-z][A-Za-z.]*)$", text)
+    return last is not None and (len(last.group(1).rstrip(".")) == 1 or "." in last.group(1) or last.group(1).lower() in ABBREVIATIONS)
 
 
 def _echo_removals(sentence: str, lo: int, hi: int) -> Iterator[Candidate]:
