@@ -202,3 +202,10 @@ def test_a_brand_with_a_case_change_is_not_a_breadcrumb():
 def test_windows_line_breaks_are_removed_with_their_line():
     doc = run_stage("Port strike ends\r\n\r\nAdvertisement\r\n\r\nThe strike ended on Monday, the union said.\r\n")
     assert doc.cleaned_text == "Port strike ends\r\n\r\nThe strike ended on Monday, the union said.\r\n"
+
+
+def test_a_document_written_in_unpunctuated_lines_is_not_a_pile_of_stray_headlines():
+    lines = ["Ferry timetable for the holiday weekend", "Morning boats leave the north pier at seven",
+             "Evening boats return from the island at nine", "Tickets are sold on board this weekend only",
+             "Bicycles travel free of charge on all routes"]
+    assert find_boilerplate("\n\n".join(lines) + "\n") == []

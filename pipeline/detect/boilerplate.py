@@ -266,11 +266,15 @@ def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdic
     """
     decided = {v.paragraph for v in verdicts if v.category != "glued_words"} | credits
     kept = [i for i in range(len(paras)) if i not in removed]
+    candidates = [
+        i for i in kept[1:]
+        if i not in decided and (is_headline_like(paras[i].text, min_words=4) or _is_question_headline(paras[i].text))
+    ]
+    if len(candidates) >= 3 and len(candidates) > len(kept) / 3:
+        return []  # unpunctuated lines are this document's style (a list, a transcript), not strays
     found = []
-    for index in kept[1:]:
+    for index in candidates:
         para = paras[index]
-        if index in decided or not (is_headline_like(para.text, min_words=4) or _is_question_headline(para.text)):
-            continue
         found.append(_verdict("boilerplate", para.start, para.end,
                               "headline-like line inside the body (related-article headline or sub-heading?)",
                               0.55, "line", "", index, f"{DETECTOR}.headline", suggest_only=True))
