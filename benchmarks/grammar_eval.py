@@ -65,6 +65,7 @@ def main() -> None:
                         help="ours: pipeline/data/grammar/examples.txt; languagetool: a fixed sample of "
                              "LanguageTool's rule examples from the installed lingotweaker-data-en")
     parser.add_argument("--sample", type=int, default=400, help="examples of each kind from LanguageTool's rules")
+    parser.add_argument("--seed", type=int, default=13, help="sample seed (13 was used while tuning; others are held out)")
     args = parser.parse_args()
     if args.data == "ours":
         examples = load_examples()
@@ -72,8 +73,8 @@ def main() -> None:
     else:
         from pipeline.grammar.lt_examples import load_lt_examples
 
-        examples = load_lt_examples(args.sample)
-        source = f"LanguageTool rule examples (grammar.xml from lingotweaker-data-en, default-on rules, seed 13, {args.sample} per kind)"
+        examples = load_lt_examples(args.sample, args.seed)
+        source = f"LanguageTool rule examples (grammar.xml from lingotweaker-data-en, default-on rules, seed {args.seed}, {args.sample} per kind)"
     from pipeline.grammar.backends.harper import HarperBackend
     from pipeline.grammar.backends.lingotweaker import LingotweakerBackend
 

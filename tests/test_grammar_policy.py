@@ -79,7 +79,7 @@ def test_name_guard_protects_names_but_not_typos():
     guard = NameGuard(text, sentences(text))
     assert guard.protects(spelling(text, "Blinken", ["Blinked"], rule="HARPER_Spelling"))
     assert guard.protects(spelling(text, "Lavrov", ["Pavlov"]))
-    assert guard.protects(match(text, "Blinken", ["Blinked"], category="TYPOS", issue="misspelling", occurrence=1))  # sentence start
+    assert guard.protects(match(text, "Blinken", ["Blinked"], rule="MORFOLOGIK_RULE_EN_US", category="TYPOS", issue="misspelling", occurrence=1))  # sentence start
     assert guard.protects(spelling(text, "goverment", ["government"])) is None
     assert guard.protects(spelling(text, "Untill", ["Until"])) is None
     assert guard.protects(spelling(text, "paris", ["Paris"])) is None
@@ -96,7 +96,17 @@ def test_spelling_filter_drops_dialect_variants_and_truncations_only():
     assert not_a_misspelling(spelling(text, "nd", ["and"]), text) == "fragment cut off by an ellipsis"
     assert not_a_misspelling(spelling(text, "goverment", ["government"]), text) is None
     assert not_a_misspelling(spelling(text, "alot", ["a lot"]), text) is None
-    assert is_other_dialect_spelling("colour", ("color",)) and not is_other_dialect_spelling("goverment", ("government",))
+    assert is_other_dialect_spelling("colour", ("color",)) and is_other_dialect_spelling("travelled", ("traveled",))
+    assert not is_other_dialect_spelling("goverment", ("government",)) and not is_other_dialect_spelling("Untill", ("Until",))
+
+
+def test_pattern_rules_pass_the_name_guard_and_diacritics_only_suggestions_are_dropped():
+    text = "The Untied States and Recep Tayyip Erdogan."
+    guard = NameGuard(text, sentences(text))
+    untied = match(text, "Untied", ["United"], rule="UNTIED_STATES", category="CONFUSED_WORDS", issue="misspelling")
+    assert guard.protects(untied) is None
+    erdogan = match(text, "Erdogan", ["Erdoğan"], rule="ERDOGAN", category="PROPER_NOUNS", issue="Other")
+    assert not_a_misspelling(erdogan, text).startswith("only adds diacritics")
 
 
 def test_examples_parse_markers_into_spans():

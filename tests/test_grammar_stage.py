@@ -126,3 +126,14 @@ def test_grammar_none_does_nothing(tmp_path):
     configured.process(doc)
     assert not doc.flags and not doc.edits
     assert configured.describe()["backend"] == []
+
+
+def test_overlong_paragraphs_are_checked_by_sentence_with_offsets_kept(stage):
+    from pipeline.grammar.stage import MAX_UNIT_CHARS, check_units
+
+    sentence = "Officials said the talks would continue next week in the capital. "
+    text = sentence * (MAX_UNIT_CHARS // len(sentence) + 2) + "They met on on Monday.\n"
+    units = check_units(text)
+    assert len(units) > 1 and all(text[u.start : u.start + len(u.text)] == u.text for u in units)
+    doc = run(stage, text)
+    assert doc.cleaned_text.endswith("They met on Monday.\n")

@@ -27,8 +27,17 @@ GUARDED_CATEGORIES = {"TYPOS", "CONFUSED_WORDS", "PROPER_NOUNS"}
 COMMON_WORD_ZIPF = 5.0  # "until", "government": a suggestion this common is a real correction
 
 
+DICTIONARY_RULE_PREFIXES = ("MORFOLOGIK_", "HUNSPELL", "HARPER_")
+
+
 def is_guarded_kind(match: GrammarMatch) -> bool:
-    """Spelling and confusable matches are the ones that would rewrite a name."""
+    """Dictionary spelling and confusable matches are the ones that would rewrite a name.
+
+    LanguageTool's pattern rules ("Bare in mind", "The Untied States") match words in context and
+    name the fix, so they pass; it is the dictionary checkers (Morfologik, Harper) that flag every
+    word they do not know, and most such words in news are names."""
+    if not match.rule_id.startswith(DICTIONARY_RULE_PREFIXES):
+        return False
     return match.issue_type == "misspelling" or match.category_id in GUARDED_CATEGORIES
 
 

@@ -19,7 +19,6 @@ from pipeline.grammar.backends.spacing import SpacingBackend
 from pipeline.grammar.mapping import LEGITIMATE_REPEATS
 from pipeline.grammar.merge import merge_matches
 from pipeline.grammar.name_guard import only_splits
-from pipeline.grammar.spelling_filter import COMMON_ZIPF
 from pipeline.grammar.spelling_filter import _zipf as zipf
 from pipeline.grammar.rules import DEFAULT_HARPER_KINDS, RuleFilter
 
@@ -105,7 +104,9 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
         return False
     if kind == "Typo":
         # a split of a word in common use ("aways" -> "a ways") is Harper guessing
-        return only_splits(span, match.suggestions) and (not span.isalpha() or zipf(span) < COMMON_ZIPF)
+        # glued words are not words: a split of anything wordfreq has seen ("aways", "superoxide")
+        # is Harper guessing
+        return only_splits(span, match.suggestions) and (not span.isalpha() or zipf(span) == 0)
     if kind == "Repetition":
         words = span.lower().split()
         return len(set(words)) == 1 and len(words) > 1 and words[0] not in LEGITIMATE_REPEATS

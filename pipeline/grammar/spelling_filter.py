@@ -16,6 +16,7 @@ Word frequencies come from ``wordfreq`` (Zipf scale: 3 = once per million words)
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from pipeline.grammar.match import GrammarMatch
 
@@ -37,11 +38,17 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+def strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None) -> str | None:
-    """Why a dictionary spelling match should be dropped, or None to keep it."""
+    """Why a spelling match should be dropped, or None to keep it."""
+    word = text[match.start : match.end]
+    if match.suggestions and all(s != word and strip_accents(s) == word for s in match.suggestions):
+        return "only adds diacritics (English news usually drops them: Erdogan, Antonio Guterres)"
     if not is_dictionary_match(match):
         return None
-    word = text[match.start : match.end]
     if text[max(0, match.start - 3) : match.start].endswith(_ELLIPSIS) or text[match.end : match.end + 3].startswith(_ELLIPSIS):
         return "fragment cut off by an ellipsis"
     if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word):
@@ -60,7 +67,7 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
 # British <-> American spelling patterns ("favourite"/"favorite", "defence"/"defense")
 DIALECT_PAIRS = (
     ("our", "or"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter"), ("ence", "ense"),
-    ("ould", "old"), ("ll", "l"), ("ae", "e"), ("oe", "e"), ("ogue", "og"), ("mme", "m"), ("eable", "able"),
+    ("ould", "old"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llor", "lor"), ("ae", "e"), ("oe", "e"), ("ogue", "og"), ("mme", "m"), ("eable", "able"),
 )
 
 

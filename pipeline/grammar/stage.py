@@ -15,7 +15,7 @@ from pipeline.grammar.spelling_filter import not_a_misspelling
 from pipeline.grammar.select import FallbackChecker, Plan, choose_plans, rule_filter
 from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
-from pipeline.text.segment import paragraphs, sentences
+from pipeline.text.segment import Span, paragraphs, sentences
 
 CACHE_FORMAT = "1"
 BASE_CONFIDENCE = {"spelling": 0.5, "grammar": 0.6, "punctuation": 0.7}
@@ -82,7 +82,7 @@ class GrammarStage(Stage):
         assert self.checker is not None
         view = doc.view()
         text = view.text
-        units = paragraphs(text)
+        units = check_units(text)
         results = self._check([u.text for u in units], doc)
         matches = [m.shifted(u.start) for u, found in zip(units, results) for m in found]
         guard = NameGuard(text, sentences(text), frozenset(self.config.protected_words))
@@ -148,6 +148,19 @@ class GrammarStage(Stage):
     def _fingerprint(self) -> str:
         assert self.checker is not None
         return json.dumps({"format": CACHE_FORMAT, **self.checker.fingerprint()}, sort_keys=True)
+
+
+MAX_UNIT_CHARS = 3000  # longer paragraphs (scraped pages without line breaks) are checked by sentence
+
+
+def check_units(text: str) -> list[Span]:
+    """Paragraphs, the unit of checking and caching: enough context for the rules, and a repeated
+    boilerplate paragraph is one cache entry. Checkers slow down per character on long inputs, so
+    an overlong paragraph is checked sentence by sentence instead."""
+    units: list[Span] = []
+    for paragraph in paragraphs(text):
+        units.extend(sentences(text, paragraph) if len(paragraph.text) > MAX_UNIT_CHARS else [paragraph])
+    return units
 
 
 UNPAIRED_RULES = ("EN_UNPAIRED_QUOTES", "EN_UNPAIRED_BRACKETS", "HARPER_Formatting")
