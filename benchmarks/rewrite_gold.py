@@ -104,6 +104,7 @@ def main() -> None:
     parser.add_argument("--min-similarity", type=float)
     parser.add_argument("--min-lm-gain", type=float)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--control-dir", help="also flag one span in every sentence of these clean .txt files")
     parser.add_argument("--full-pipeline", action="store_true",
                         help="instead: run every stage (detectors' own flags), with and without the rewriter")
     args = parser.parse_args()
@@ -135,7 +136,7 @@ def main() -> None:
     gold_seconds = time.perf_counter() - started
     with_expected = sum(v for (k, _), v in outcomes.items() if k == "with_expected")
 
-    control = _control(stage)
+    control = _control(stage, _control_sentences(args.control_dir))
     print(f"rewriter on development gold ({with_expected} items with an expected value, {sum(outcomes.values())} in all)")
     for verdict in ("exact", "better", "neutral", "unchanged", "worse"):
         count = outcomes[("with_expected", verdict)]
@@ -175,21 +176,33 @@ def full_pipeline(args) -> None:
         print(f"full pipeline, rewrite={rewrite}: {total} gold items with an expected value: {shares}; applied edits by stage {dict(by_stage)}")
 
 
-def _control(stage: RewriteStage) -> dict:
+def _control_sentences(folder: str | None) -> list[str]:
+    found = list(CONTROL_SENTENCES)
+    if folder:
+        from pipeline.text.segment import sentences
+
+        for path in sorted(Path(folder).glob("*.txt")):
+            found.extend(s.text for s in sentences(path.read_text(encoding="utf-8")) if len(s.text.split()) >= 4)
+    return found
+
+
+def _control(stage: RewriteStage, control: list[str]) -> dict:
     rng = random.Random(13)
-    text = "\n".join(CONTROL_SENTENCES) + "\n"
+    text = "\n".join(control) + "\n"
     doc = Document("control", text)
     view = doc.original_view()
     offset = 0
-    for sentence in CONTROL_SENTENCES:
+    for sentence in control:
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence)]
         first = rng.randrange(len(tokens) - 1)
         last = min(len(tokens) - 1, first + rng.randrange(3))
         doc.add_flag(view, rng.choice(CONTROL_CATEGORIES), offset + tokens[first][0], offset + tokens[last][1], "spurious", "control", 0.5)
         offset += len(sentence) + 1
     stage.process(doc)
+    for edit in doc.edits:
+        print(f"  control {'APPLIED' if edit.applied else 'suggested'}: {edit.before!r} -> {edit.after!r} ({edit.reason})")
     return {
-        "sentences": len(CONTROL_SENTENCES),
+        "sentences": len(control),
         "applied": sum(1 for e in doc.edits if e.applied),
         "suggested": sum(1 for e in doc.edits if not e.applied),
     }
