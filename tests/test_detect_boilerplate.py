@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.boilerplate import find_boilerplate
@@ -209,3 +211,25 @@ def test_a_document_written_in_unpunctuated_lines_is_not_a_pile_of_stray_headlin
              "Evening boats return from the island at nine", "Tickets are sold on board this weekend only",
              "Bicycles travel free of charge on all routes"]
     assert find_boilerplate("\n\n".join(lines) + "\n") == []
+
+
+_PIECES = ["Home", "Breaking", "News", " date 2021-05-02 ", "via Getty Images", "Source:", "said.", "she said.", "“", "”",
+           '"', " .", ". .", "harborwe", "It", "As", "Hundreds", "\n\n", "\n", "\r\n", "...", "…", "Share", "© 2021",
+           "Read more:", "/", "Ana Lima / AFP", "ofthe", "12boats", "1998.The", "port.Ana", ",", "the", "and.", "(AP)"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40), st.lists(st.booleans(), min_size=40, max_size=40))
+def test_any_text_gives_replayable_edits_that_only_delete_or_add_spaces(pieces, spaces):
+    from pipeline.detect.base import DetectContext
+    from pipeline.detect.glued import GluedWordDetector
+    from pipeline.detect.stage import record_findings
+
+    text = "".join(p + (" " if s else "") for p, s in zip(pieces, spaces))
+    doc = run_stage(text)
+    view = doc.view()
+    record_findings(doc, view, "detect", list(GluedWordDetector(PipelineConfig()).detect(DetectContext(view.text, PipelineConfig()))))
+    report = doc.to_report()
+    assert apply_edits(text, doc.edits) == report["cleaned_text"]
+    for edit in doc.edits:
+        assert edit.after == "" or edit.after.replace(" ", "") == edit.before.replace(" ", "")
