@@ -233,3 +233,14 @@ def test_any_text_gives_replayable_edits_that_only_delete_or_add_spaces(pieces, 
     assert apply_edits(text, doc.edits) == report["cleaned_text"]
     for edit in doc.edits:
         assert edit.after == "" or edit.after.replace(" ", "") == edit.before.replace(" ", "")
+
+
+def test_run_of_glued_section_labels_without_a_home_root_is_navigation():
+    doc = run_stage("SportsSoccerEurope Porto wins the cup final\n\n" + BODY)
+    assert removed(doc) == ["SportsSoccer"]
+    assert [f.text for f in doc.flags if f.category == "glued_words"] == ["SoccerEurope"]
+
+
+@pytest.mark.parametrize("title", ["YouTube CEO says the site will change", "JPMorgan Chase reports profit", "McDonald's sales rose"])
+def test_brand_names_opening_a_headline_are_not_navigation(title):
+    assert run_stage(title + "\n\n" + BODY).flags == []

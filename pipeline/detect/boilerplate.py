@@ -174,20 +174,23 @@ def _breadcrumb(para: Span, index: int) -> list[Verdict] | None:
     if bp.BREADCRUMB_LINE.match(para.text):
         return [_verdict("boilerplate", para.start, para.end, "breadcrumb navigation", 0.95, "line", "", index,
                          f"{DETECTOR}.breadcrumb")]
-    if not bp.GLUED_HOME.match(para.text):
+    rooted = bool(bp.GLUED_HOME.match(para.text))
+    if not rooted and not re.match(r"[A-Z][a-z]+[A-Z]", para.text):
         return None
     junctions = [m.start() for m in re.finditer(r"(?<=[a-z])(?=[A-Z])", para.text[:80])]
-    end = 0
+    end = items = 0
     for junction in junctions:
         item = para.text[end:junction]
-        if end and not re.fullmatch(r"[A-Z][a-z&]+(?: [A-Z&][a-z]*){0,3}", item):
+        if (end or not rooted) and not re.fullmatch(r"[A-Z][a-z&]+(?: [A-Z&][a-z]*){0,3}", item):
             break
-        end = junction
+        end, items = junction, items + 1
     if end == 0:
         return None
     first_token = re.match(r"[A-Za-z]+", para.text).group()
-    if len(junctions) < 2 and is_known(first_token, 1.5):
-        return None  # one case change inside a known word ("HomePod") is a name, not navigation
+    if (items < 2 or not rooted) and is_known(first_token, 1.5):
+        return None  # a case change inside a known word ("HomePod", "YouTube") is a name, not navigation
+    if not rooted and items < 2:
+        return None  # without a "Home" root, only a run of several glued section labels is navigation
     verdicts = [_verdict("boilerplate", para.start, para.start + end, "breadcrumb navigation glued to the headline",
                          0.9, "span", "", index, f"{DETECTOR}.breadcrumb")]
     word_start = max([para.text.rfind(" ", 0, end) + 1] + [j for j in junctions if j < end])

@@ -18,7 +18,7 @@ from pipeline.text.segment import Span, paragraphs
 
 class BoilerplateStage(Stage):
     name = "boilerplate"
-    version = "3"
+    version = "4"
 
     def settings(self) -> dict[str, Any]:
         return {"remove": self._remove_enabled()}
