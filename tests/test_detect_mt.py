@@ -365,3 +365,9 @@ def test_clean_wire_copy_gets_at_most_one_flag_per_thousand_words(detector_class
     text = "\n\n".join(CLEAN_NEWS)
     findings = run(detector_class, text)
     assert len(findings) <= words(CLEAN_NEWS) / 1000, flagged(findings, text)
+
+
+def test_all_mt_detectors_together_stay_under_one_flag_per_thousand_words_of_clean_copy():
+    text = "\n\n".join(CLEAN_NEWS)
+    findings = [f for detector_class in DETECTORS for f in run(detector_class, text)]
+    assert len(findings) <= words(CLEAN_NEWS) / 1000, flagged(findings, text)

@@ -26,6 +26,11 @@ from pipeline.detect.mt_word_order import _CAPITALISED_RUN, _lexicon, english_or
 MIN_GAIN = 8.0  # nats the reordered sentence must gain; real calques gain 12+, name reversals lose
 _ADJECTIVE_SHAPE = re.compile(r"[A-Z][a-z]+(?:al|ic|an|ese|ish|ive|ous|ern)$")
 _NAME_ENTITIES = {"PERSON", "GPE", "LOC", "FAC"}
+_FUNCTION_WORDS = {
+    "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "as", "by", "to", "with", "from", "this",
+    "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "when", "while", "after",
+    "before", "if", "since", "during", "both", "all", "some", "many", "most", "several", "two", "three",
+}
 _MAX_CANDIDATES = 20  # per document: a bound on LM work for pathological input
 
 
@@ -33,14 +38,18 @@ def _adjective_like(word: str, known_adjectives: frozenset[str]) -> bool:
     return word in known_adjectives or bool(_ADJECTIVE_SHAPE.match(word))
 
 
-def _inside_name_entity(paragraph: str, start: int, end: int) -> bool:
+def _is_candidate(paragraph: str, start: int, end: int) -> bool:
+    """The span starts with a noun (spaCy) and is not inside a person's or place's name."""
     doc = parse_paragraph(paragraph)
-    return any(e.label_ in _NAME_ENTITIES and e.start_char < end and start < e.end_char for e in doc.ents)
+    first = next((t for t in doc if t.idx == start), None)
+    if first is None or first.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not any(e.label_ in _NAME_ENTITIES and e.start_char < end and start < e.end_char for e in doc.ents)
 
 
 class LMWordOrderDetector(Detector):
     id = "mt.word_order_lm"
-    version = "1"
+    version = "2"
 
     def enabled(self) -> bool:
         stages = self.config.stages
@@ -61,7 +70,9 @@ class LMWordOrderDetector(Detector):
                 offsets = [m.start() for m in re.finditer(r"\S+", run.group())]
                 for i in range(len(words) - 1):
                     noun, after = words[i], words[i + 1]
-                    if _adjective_like(noun, prenominal) or not _adjective_like(after, prenominal) or after in chain:
+                    if noun.lower() in _FUNCTION_WORDS or _adjective_like(noun, prenominal):
+                        continue
+                    if not _adjective_like(after, prenominal) or after in chain:
                         continue
                     if noun in heads and after in prenominal:
                         continue  # mt_word_order flags these without a model
@@ -70,7 +81,7 @@ class LMWordOrderDetector(Detector):
                         j += 1
                     start = run.start() + offsets[i]
                     end = start + len(" ".join(words[i:j]))
-                    if _inside_name_entity(paragraph.text, start, end):
+                    if not _is_candidate(paragraph.text, start, end):
                         continue
                     found.append((paragraph.start + start, paragraph.start + end, english_order(words[i:j])))
                     break
