@@ -47,6 +47,7 @@ def main() -> None:
     parser.add_argument("--stage-sample", type=int, default=0, help="documents for the per-stage table (0: all)")
     parser.add_argument("--skip-luigi", action="store_true", help="only the per-stage table")
     parser.add_argument("--luigid", action="store_true", help="also run each worker count against a real luigid")
+    parser.add_argument("--skip-local", action="store_true", help="no local-scheduler runs (with --luigid)")
     parser.add_argument("--probe", nargs=3, metavar=("CORPUS", "CONFIG", "LIMIT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.probe:
@@ -69,9 +70,10 @@ def main() -> None:
         _print_stage_table(probe)
         if args.skip_luigi:
             return
-        rows = [_luigi_runs(code, corpus, corpus_bytes, len(documents), config, work, int(n), args.shard_size)
-                for n in args.workers.split(",")]
-        _print_luigi_table(rows)
+        if not args.skip_local:
+            rows = [_luigi_runs(code, corpus, corpus_bytes, len(documents), config, work, int(n), args.shard_size)
+                    for n in args.workers.split(",")]
+            _print_luigi_table(rows)
         if args.luigid:
             counts = [int(n) for n in args.workers.split(",")]
             runs = [_luigid_run(code, corpus, corpus_bytes, len(documents), config, work, n, args.shard_size) for n in counts]
@@ -210,7 +212,8 @@ def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shar
         central.write_text("[core]\nlocal_scheduler = false\n")
         env["LUIGI_CONFIG_PATH"] = str(central)
     wrapper = ("import json, resource, subprocess, sys; rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
-               "stderr=subprocess.DEVNULL); print(json.dumps({'rc': rc, 'rss': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))")
+               "stderr=subprocess.DEVNULL); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+               "print(json.dumps({'rc': rc, 'rss': u.ru_maxrss, 'cpu': u.ru_utime + u.ru_stime}))")
     launched = time.time()
     started = time.perf_counter()
     completed = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=code, env=env, capture_output=True, text=True, check=True)
@@ -218,8 +221,14 @@ def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shar
     report = json.loads(completed.stdout)
     if report["rc"] not in accept:
         raise SystemExit(f"luigi exited with {report['rc']}: {' '.join(command)}")
-    summary = json.loads((out / "summary.json").read_text())
-    return {"wall": wall, "launched": launched, "rss_mb": report["rss"] / 1024, "summary": summary}
+    # with assistants the coordinator may exit while an assistant still writes the summary: wait for it
+    summary_path = out / "summary.json"
+    deadline = time.monotonic() + 600
+    while not (summary_path.exists() and summary_path.stat().st_mtime >= launched) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    wall = max(wall, summary_path.stat().st_mtime - launched)
+    summary = json.loads(summary_path.read_text())
+    return {"wall": wall, "launched": launched, "rss_mb": report["rss"] / 1024, "cpu": report["cpu"], "summary": summary}
 
 
 def _manifests(out: Path) -> list[dict[str, Any]]:
@@ -228,19 +237,20 @@ def _manifests(out: Path) -> list[dict[str, Any]]:
 
 def _print_luigi_table(rows: list[dict[str, Any]]) -> None:
     print("End to end: luigi --module tasks CleanAll --local-scheduler (wall time of the whole command)")
-    header = (f"{'workers':>7}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'warm s':>8}{'warm/cold':>10}{'new-dir s':>10}"
+    header = (f"{'workers':>7}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'CPU s':>8}{'warm s':>8}{'warm/cold':>10}{'new-dir s':>10}"
               f"{'new/cold':>9}{'stage work warm/new':>21}{'overhead':>9}{'startup s':>10}{'tail s':>8}{'peak RSS MB':>12}")
     print(header)
     for r in rows:
         warm_work = sum(r["warm"]["summary"]["stage_work"].values())
         fresh_work = sum(r["fresh"]["summary"]["stage_work"].values())
-        print(f"{r['workers']:>7}{r['cold']['wall']:>9.2f}{_rate(r['mb_s'], 1):>8}{_rate(r['docs_s'], 1):>8}{r['warm']['wall']:>8.2f}"
+        print(f"{r['workers']:>7}{r['cold']['wall']:>9.2f}{_rate(r['mb_s'], 1):>8}{_rate(r['docs_s'], 1):>8}{r['cold']['cpu']:>8.1f}{r['warm']['wall']:>8.2f}"
               f"{r['warm']['wall'] / r['cold']['wall']:>10.1%}{r['fresh']['wall']:>10.2f}{r['fresh']['wall'] / r['cold']['wall']:>9.1%}"
               f"{f'{warm_work}/{fresh_work}':>21}{r['overhead']:>9.1%}{r['startup']:>10.2f}{r['tail']:>8.2f}"
               f"{max(r['cold']['rss_mb'], r['warm']['rss_mb']):>12.0f}")
     print("warm: same output folder, unchanged input (every shard reused); new-dir: new output folder sharing the")
     print("stage cache (every shard runs, every stage is a cache hit); overhead = (wall - shard time / workers) / wall;")
-    print("startup = launch to first shard start (interpreter, imports, planning); tail = last shard end to exit.")
+    print("startup = launch to first shard start (interpreter, imports, planning); tail = last shard end to exit;")
+    print("CPU s = user + system time of the cold run's whole process tree (what the run costs without other load).")
     first = rows[0]
     for r in rows[1:]:
         print(f"speed-up {first['workers']} -> {r['workers']} workers: {first['cold']['wall'] / r['cold']['wall']:.2f}x")
