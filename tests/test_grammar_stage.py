@@ -137,3 +137,10 @@ def test_overlong_paragraphs_are_checked_by_sentence_with_offsets_kept(stage):
     assert len(units) > 1 and all(text[u.start : u.start + len(u.text)] == u.text for u in units)
     doc = run(stage, text)
     assert doc.cleaned_text.endswith("They met on Monday.\n")
+
+
+def test_a_quotation_continued_in_the_next_paragraph_is_not_unpaired(stage):
+    continued = "“One of them is younger and urban; the other is older.\n\n“Whoever wins will govern both,” he said.\n"
+    assert not [f for f in run(stage, continued).flags if f.text == "“"]
+    unclosed = "“One of them is younger and urban; the other is older.\n\nA senior official disagreed.\n"
+    assert [f for f in run(stage, unclosed).flags if f.text == "“"]

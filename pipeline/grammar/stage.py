@@ -83,6 +83,7 @@ class GrammarStage(Stage):
         view = doc.view()
         text = view.text
         units = check_units(text)
+        paras = paragraphs(text)
         results = self._check([u.text for u in units], doc)
         matches = [m.shifted(u.start) for u, found in zip(units, results) for m in found]
         guard = NameGuard(text, sentences(text), frozenset(self.config.protected_words))
@@ -92,7 +93,7 @@ class GrammarStage(Stage):
                 continue
             if guard.protects(match) or not_a_misspelling(match, text, self.config.dialect):
                 continue
-            if truncated_excerpt(match, units):
+            if truncated_excerpt(match, units) or continued_quotation(match, text, paras):
                 continue
             decision = decide(match, text, tuple(self.config.grammar_auto_apply))
             agreeing = list(match.extra.get("also", []))
@@ -175,6 +176,21 @@ def truncated_excerpt(match: GrammarMatch, units: list) -> bool:
         if unit.start <= match.start < unit.start + len(unit.text):
             ends = (unit.text[:3], unit.text[-3:])
             return any(e.startswith(("...", "…")) or e.endswith(("...", "…")) for e in ends)
+    return False
+
+
+OPENING_QUOTES = "“\"‘"
+
+
+def continued_quotation(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
+    """News style leaves a quotation open at the end of a paragraph when the next paragraph
+    continues it with a fresh opening quote; that opening quote is not unpaired."""
+    if match.rule_id not in UNPAIRED_RULES or text[match.start : match.end] not in OPENING_QUOTES:
+        return False
+    for index, para in enumerate(paras[:-1]):
+        if para.start <= match.start < para.end:
+            following = paras[index + 1].text
+            return following[:1] in OPENING_QUOTES and text[match.start : para.end].count(text[match.start]) == 1
     return False
 
 
