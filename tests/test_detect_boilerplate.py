@@ -244,3 +244,8 @@ def test_run_of_glued_section_labels_without_a_home_root_is_navigation():
 @pytest.mark.parametrize("title", ["YouTube CEO says the site will change", "JPMorgan Chase reports profit", "McDonald's sales rose"])
 def test_brand_names_opening_a_headline_are_not_navigation(title):
     assert run_stage(title + "\n\n" + BODY).flags == []
+
+
+def test_credit_line_with_a_photo_label_is_a_credit_not_a_teaser():
+    doc = run_stage("Pier repairs to take six weeks\n\n" + BODY + "\nPhoto: Ana Lima/Reuters\n\nThe work began in May.\n")
+    assert [(f.detector, f.text) for f in doc.flags] == [("boilerplate.credit", "Photo: Ana Lima/Reuters")]

@@ -110,6 +110,9 @@ def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | Non
     if bp.WIDGET_LINE.match(stripped):
         return _verdict("boilerplate", offset, end, "share, follow or link widget text", 0.95, "line", "", index,
                         f"{DETECTOR}.widget")
+    if bp.CREDIT_LINE.match(stripped) and not ends_like_sentence(stripped):
+        return _verdict("boilerplate", offset, end, "photo credit line", 0.9, "line", "", index,
+                        f"{DETECTOR}.credit")
     if bp.TEASER_PREFIX.match(stripped) and len(words(stripped)) <= 30:
         return _verdict("boilerplate", offset, end, "'read more' teaser for another article", 0.9, "line", "", index,
                         f"{DETECTOR}.teaser")
@@ -122,9 +125,6 @@ def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | Non
     if _is_interface_text(stripped) or (bp.INTERFACE_PHRASE.search(stripped) and _is_notice(stripped)):
         return _verdict("boilerplate", offset, end, "page-interface text", 0.85, "line", "", index,
                         f"{DETECTOR}.interface")
-    if bp.CREDIT_LINE.match(stripped) and not ends_like_sentence(stripped):
-        return _verdict("boilerplate", offset, end, "photo credit line", 0.9, "line", "", index,
-                        f"{DETECTOR}.credit")
     if index < 4 and bp.BYLINE.match(stripped):
         return _verdict("metadata", offset, end, "byline on a line of its own", 0.6, "line", "", index,
                         f"{DETECTOR}.byline", suggest_only=True)

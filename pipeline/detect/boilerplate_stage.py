@@ -18,7 +18,7 @@ from pipeline.text.segment import Span, paragraphs
 
 class BoilerplateStage(Stage):
     name = "boilerplate"
-    version = "4"
+    version = "5"
 
     def settings(self) -> dict[str, Any]:
         return {"remove": self._remove_enabled()}
