@@ -121,3 +121,9 @@ def test_fixed_as_expected_compares_the_edited_span_with_the_expected_text():
     result = score([removed, spaced, wrong, open_ended], {"a.txt": report})
     assert [i["fixed"] for i in result["items"]] == [True, True, False, None]
     assert result["overall"]["with_expected"] == 3 and result["overall"]["fixed"] == 2
+
+
+def test_eval_command_rejects_unknown_stages_with_a_message(tmp_path: Path, capsys):
+    corpus, gold, _ = _corpus(tmp_path)
+    assert main(["eval", str(gold), str(corpus), "--stages", "normalize,nonsense"]) == 2
+    assert "unknown stages" in capsys.readouterr().err

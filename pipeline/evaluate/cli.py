@@ -14,7 +14,14 @@ from pipeline.evaluate.table import print_result
 
 
 def run_eval(args: argparse.Namespace) -> int:
-    config = PipelineConfig.load(args.config, grammar=args.grammar, rewrite=args.rewrite, stages=args.stages)
+    try:
+        config = PipelineConfig.load(args.config, grammar=args.grammar, rewrite=args.rewrite, stages=args.stages)
+        from pipeline.stages.registry import build_stages
+
+        build_stages(config)  # unknown stage names fail here, with the list of known ones
+    except (OSError, ValueError) as exc:
+        print(f"postedit eval: {exc}", file=sys.stderr)
+        return 2
     for path in (args.gold, args.input, args.control):
         if path and not Path(path).exists():
             print(f"postedit eval: {path} does not exist", file=sys.stderr)
