@@ -9,6 +9,7 @@ plan for the rest of the process, with a warning on each affected document: no d
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -77,19 +78,28 @@ def choose_plans(config: PipelineConfig) -> list[Plan]:
 
 def load_backend(name: str, config: PipelineConfig, merged: bool = False) -> GrammarBackend:
     rules = rule_filter(config)
+    if name in ("lingotweaker", "harper"):
+        return _offline_backend(name, config.dialect, rules, merged)
     if name == "languagetool":
         from pipeline.grammar.backends.languagetool import LanguageToolBackend
 
         return LanguageToolBackend(config.languagetool_url, config.dialect, rules, config.languagetool_timeout)
+    raise ValueError(f"unknown grammar backend {name!r}")
+
+
+@lru_cache(maxsize=8)
+def _offline_backend(name: str, dialect: str, rules: RuleFilter, merged: bool) -> GrammarBackend:
+    """Offline backends hold no connection and are safe to share (lingotweaker's engine is
+    immutable, Harper keeps a linter per thread), so a process loads each configuration once."""
     if name == "lingotweaker":
         from pipeline.grammar.backends.lingotweaker import LingotweakerBackend
 
-        return LingotweakerBackend(config.dialect, rules)
+        return LingotweakerBackend(dialect, rules)
     if name == "harper":
         from pipeline.grammar.backends.harper import HarperBackend
 
         # merged next to lingotweaker, Harper's spelling lints are not used (see harper_is_precise)
-        return HarperBackend(config.dialect, spelling=not merged)
+        return HarperBackend(dialect, spelling=not merged)
     raise ValueError(f"unknown grammar backend {name!r}")
 
 
@@ -103,7 +113,6 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
     if kind == "Spelling":
         return False
     if kind == "Typo":
-        # a split of a word in common use ("aways" -> "a ways") is Harper guessing
         # glued words are not words: a split of anything wordfreq has seen ("aways", "superoxide")
         # is Harper guessing
         return only_splits(span, match.suggestions) and (not span.isalpha() or zipf(span) == 0)
