@@ -57,8 +57,9 @@ def test_items_of_a_document_without_a_report_are_missed():
 
 
 def test_control_counts_flags_per_thousand_words():
-    reports = [report(flags=[flag("f1", 0, 3, "grammar")], edits=[{"applied": True}, {"applied": False}])]
-    counts = control_counts(reports)
+    edits = [{"applied": True, "stage": "rewrite", "before": "two", "after": "too"}, {"applied": False}]
+    counts = control_counts([report(flags=[flag("f1", 0, 3, "grammar")], edits=edits)])
+    assert counts["edit_examples"] == [{"document": "a.txt", "stage": "rewrite", "before": "two", "after": "too"}]
     assert counts["words"] == 5 and counts["flags"] == 1 and counts["applied_edits"] == 1
     assert counts["flags_per_1000_words"] == 200.0
 

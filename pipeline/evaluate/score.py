@@ -136,6 +136,7 @@ def control_counts(reports: Iterable[dict[str, Any]]) -> dict[str, Any]:
     by_category: Counter[str] = Counter()
     by_detector: Counter[str] = Counter()
     examples = []
+    edit_examples = []
     for report in reports:
         words += len(report.get("original_text", "").split())
         for flag in report.get("flags", []):
@@ -145,10 +146,16 @@ def control_counts(reports: Iterable[dict[str, Any]]) -> dict[str, Any]:
             if len(examples) < 20:
                 examples.append({"document": report["document"], "detector": flag.get("detector"), "text": flag["text"][:80],
                                  "message": flag.get("message", "")})
-        applied += sum(1 for edit in report.get("edits", []) if edit.get("applied"))
+        for edit in report.get("edits", []):
+            if edit.get("applied"):
+                applied += 1
+                if len(edit_examples) < 20:
+                    edit_examples.append({"document": report["document"], "stage": edit.get("stage"),
+                                          "before": edit.get("before", "")[:80], "after": edit.get("after", "")[:80]})
     return {
         "documents": len(reports),
         "words": words, "flags": flags, "applied_edits": applied,
         "flags_per_1000_words": round(1000 * flags / words, 2) if words else None,
         "by_category": dict(by_category), "by_detector": dict(by_detector), "examples": examples,
+        "edit_examples": edit_examples,
     }

@@ -45,3 +45,6 @@ def print_result(result: dict[str, Any], *, show_missed: bool = True) -> None:
             console.print("  by category: " + ", ".join(f"{k} {v}" for k, v in sorted(control["by_category"].items())))
         for example in control["examples"]:
             console.print(escape(f"  false flag {example['document']} {example['detector']}: {example['text']!r}"))
+        for example in control.get("edit_examples", []):
+            console.print(escape(f"  false edit {example['document']} {example['stage']}: "
+                                 f"{example['before']!r} -> {example['after']!r}"))
