@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Finding
@@ -371,3 +373,21 @@ def test_all_mt_detectors_together_stay_under_one_flag_per_thousand_words_of_cle
     text = "\n\n".join(CLEAN_NEWS)
     findings = [f for detector_class in DETECTORS for f in run(detector_class, text)]
     assert len(findings) <= words(CLEAN_NEWS) / 1000, flagged(findings, text)
+
+
+_VOCABULARY = [
+    "the", "Portuguese", "Antonio", "Guterres", "Cross", "Red", "International", "Defense", "Minister", "Lloyd",
+    "Austin", "said", "so", "Ukraine", "is", "disembark", "south", "Russian", "cars", "destroyed", "Blue",
+    "Helmets", "Organization", "World", "of", "Health", "assured", "that", "\n", "\n\n", ".", ",", "“", "”",
+    "’s", "ÿ", "\u200b",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_VOCABULARY), max_size=80))
+def test_findings_are_unapplied_flags_inside_the_text(tokens):
+    text = " ".join(tokens)
+    for detector_class in DETECTORS[:-1]:  # the LM check is exercised above; here only the patterns
+        for finding in run(detector_class, text):
+            assert 0 <= finding.start < finding.end <= len(text)
+            assert finding.category == "mt_artefact" and finding.apply is False and finding.replacement is None
