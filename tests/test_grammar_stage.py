@@ -144,3 +144,18 @@ def test_a_quotation_continued_in_the_next_paragraph_is_not_unpaired(stage):
     assert not [f for f in run(stage, continued).flags if f.text == "“"]
     unclosed = "“One of them is younger and urban; the other is older.\n\nA senior official disagreed.\n"
     assert [f for f in run(stage, unclosed).flags if f.text == "“"]
+
+
+def test_problems_an_earlier_stage_reported_are_not_flagged_twice(stage):
+    text = "Breaking news menu here\nTroops moved , then stopped. It was a prioritywe said.\n"
+    doc = Document("doc", text)
+    view = doc.view()
+    doc.add_flag(view, "boilerplate", 0, 23, "menu", "boilerplate.test", 0.9)
+    glued = doc.add_flag(view, "glued_words", text.index("prioritywe"), text.index("prioritywe") + 10, "glued", "glued.test", 0.9, suggestion="priority we")
+    spacing = doc.add_flag(view, "punctuation", text.index(" ,"), text.index(" ,") + 1, "space", "punct.test", 0.9)
+    stage.process(doc)
+    grammar_flags = [f for f in doc.flags if f.detector.startswith("grammar")]
+    assert not [f for f in grammar_flags if f.text in ("prioritywe", " ,", " ")]
+    fix = [e for e in doc.edits if e.applied and e.before == " ,"]
+    assert fix and fix[0].flag_ids == [spacing.id]
+    assert "Troops moved, then" in doc.cleaned_text and glued.id not in {i for e in doc.edits for i in e.flag_ids}

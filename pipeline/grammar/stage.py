@@ -88,6 +88,7 @@ class GrammarStage(Stage):
         matches = [m.shifted(u.start) for u, found in zip(units, results) for m in found]
         guard = NameGuard(text, sentences(text), frozenset(self.config.protected_words))
         proposals = []
+        earlier_flags = list(doc.flags)
         for match in matches:
             if match.start == match.end and not match.suggestions:
                 continue
@@ -108,10 +109,19 @@ class GrammarStage(Stage):
             if agreeing:
                 details["also_found_by"] = agreeing
             message = _plain_message(match.message)
-            flag = doc.add_flag(
-                view, decision.category, decision.start, decision.end, message, f"grammar.{match.backend}",
-                confidence, suggestion=decision.best, details=details,
-            )
+            ostart, oend = view.to_original(decision.start, decision.end)
+            earlier = already_reported(earlier_flags, ostart, oend, text[match.start : match.end], match.rule_id)
+            if earlier is not None and earlier.category in REMOVED_CATEGORIES:
+                continue  # text another stage marked for removal is not worth correcting
+            if earlier is not None:
+                flag = earlier  # the same problem, already reported: the fix joins that flag
+                if decision.auto_kind is None:
+                    continue
+            else:
+                flag = doc.add_flag(
+                    view, decision.category, decision.start, decision.end, message, f"grammar.{match.backend}",
+                    confidence, suggestion=decision.best, details=details,
+                )
             reason = f"{match.rule_id}: {message} ({match.backend})"
             if decision.auto_kind is not None and decision.after is not None:
                 proposals.append(ProposedEdit(
@@ -162,6 +172,30 @@ def check_units(text: str) -> list[Span]:
     for paragraph in paragraphs(text):
         units.extend(sentences(text, paragraph) if len(paragraph.text) > MAX_UNIT_CHARS else [paragraph])
     return units
+
+
+REMOVED_CATEGORIES = ("boilerplate", "metadata")
+SAME_PROBLEM_SLACK = 20  # an earlier flag at most this much longer than the match is about the same words
+
+
+def already_reported(flags: list, start: int, end: int, span: str, rule_id: str):
+    """An earlier stage's flag that already covers this match (original offsets), or None.
+
+    Reviewers should see one flag per problem: a boilerplate or metadata flag around the match, a
+    flag on about the same words ("prioritywe" from the glued-words detector, " :" from the
+    punctuation detector), or an unclosed-quote flag starting at the same quote."""
+    for flag in flags:
+        overlaps = flag.start < end and start < flag.end or flag.start == start
+        if not overlaps:
+            continue
+        contains = flag.start <= start and end <= flag.end
+        if contains and flag.category in REMOVED_CATEGORIES:
+            return flag
+        if flag.category not in REMOVED_CATEGORIES and (flag.end - flag.start) <= (end - start) + SAME_PROBLEM_SLACK:
+            return flag
+        if rule_id in UNPAIRED_RULES and flag.start == start and span in OPENING_QUOTES:
+            return flag
+    return None
 
 
 UNPAIRED_RULES = ("EN_UNPAIRED_QUOTES", "EN_UNPAIRED_BRACKETS", "HARPER_Formatting")
