@@ -162,3 +162,11 @@ def test_complete_sentences_opening_with_a_subordinate_clause_pass(syntax):
     text = ("Because the roads were closed, the trucks waited. If the talks fail, prices will rise. "
             "While the talks continued, the shelling went on. Since then, prices have risen.")
     assert found(syntax, text) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Turnout in the capital, officials said, was low.",
+    "Security at the summit — the tightest in years — was handled by the army.",
+])
+def test_sentences_opening_with_a_bare_noun_and_a_break_are_fine_when_the_noun_has_a_verb(syntax, sentence):
+    assert found(syntax, f"Voters went to the polls on Sunday. {sentence}") == []

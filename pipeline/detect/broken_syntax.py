@@ -44,7 +44,7 @@ _OPENERS = frozenset({":", "“", '"', "(", "—", "–", "-", "‘", "'", "[", 
 
 class SentenceStructureDetector(Detector):
     id = "broken.syntax"
-    version = "2"
+    version = "3"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
@@ -166,6 +166,15 @@ class SentenceStructureDetector(Detector):
                 break
         else:
             return
+        # the noun phrase must have no verb of its own: any finite verb after the break is an inverted
+        # attribution ("..., said a senior official"), not a predicate ("..., officials said, was low")
+        for position, token in enumerate(tokens):
+            if token.tag_ not in FINITE_TAGS:
+                continue
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            inverted = token.lemma_ in SPEECH_LEMMAS and following is not None and following.tag_ in ("DT", "JJ", "NNP", "NN")
+            if not inverted:
+                return
         tail = re.search(r"(?:\S+\s+){0,2}\S+$", previous.text)
         start = previous.start + tail.start() if tail else previous.start
         text_tail = previous.text[start - previous.start :]
