@@ -69,7 +69,8 @@ def test_clean_wire_prose_passes(syntax):
         "Turnout in the capital was low. Gov. Mark DeLuca and Sen. Amy O’Neill of St. Louis disagreed: "
         "The plan, they said, was “too little, too late.”\n\n"
         "Inflation slowed to 2.4% in May from 2.6% in April, the Federal Statistical Office said.\n\n"
-        "The envoys met in the U.S. They agreed to meet again at 10 a.m. Monday."
+        "The envoys met in the U.S. They agreed to meet again at 10 a.m. Monday.\n\n"
+        "Prices rose 4% in May. The highest level since 2008. The final score: Porto 3, Benfica 1."
     )
     assert found(syntax, text) == []
 

@@ -44,7 +44,7 @@ _OPENERS = frozenset({":", "“", '"', "(", "—", "–", "-", "‘", "'", "[", 
 
 class SentenceStructureDetector(Detector):
     id = "broken.syntax"
-    version = "3"
+    version = "4"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
@@ -106,6 +106,10 @@ class SentenceStructureDetector(Detector):
         if len(content) < 4 or count < 2 or sentence.text[:1] in "“\"‘'(":
             return
         if any(t.tag_ in FINITE_TAGS for t in tokens):
+            return
+        # news style uses a few verbless sentences on purpose: a "label: value" line, a superlative
+        # ("The highest level since 2008.")
+        if any(t.text == ":" or t.tag_ in ("JJS", "RBS") or t.lower_ in ("first", "last") for t in tokens):
             return
         # without a finite verb, any verb form still counts (the tagger often reads a finite verb as a
         # participle), unless the sentence opens like a dependent clause ("Despite the sanctions imposed ...")
