@@ -4,7 +4,8 @@ the sample corpus, and how many of Harper's spelling flags the name guard and sp
     .venv/bin/python benchmarks/grammar_speed.py [--input seeds] [--repeat 3]
 
 Prints numbers; asserts nothing. "Cold" is a fresh sentence cache with backends already loaded
-(loading is reported separately); "warm" re-processes the same documents from the cache.
+(loading is reported separately; offline backends are shared within a process, so only the first
+row's load time is real); "warm" re-processes the same documents from the cache.
 """
 
 from __future__ import annotations
