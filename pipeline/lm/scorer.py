@@ -16,6 +16,8 @@ Usage::
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 import threading
 import time
@@ -167,10 +169,22 @@ _LOCK = threading.Lock()
 
 
 def get_scorer(config: Any = None) -> CausalLMScorer:
-    """The process-wide scorer for ``config`` (a PipelineConfig, ScorerSettings or None = defaults)."""
+    """The process-wide scorer for ``config`` (a PipelineConfig, ScorerSettings or None = defaults).
+
+    Settings that only change batching share the loaded model: a second batch size must not cost a
+    second model load.
+    """
     settings = config if isinstance(config, ScorerSettings) else ScorerSettings.from_config(config)
     with _LOCK:
         scorer = _SCORERS.get(settings)
         if scorer is None:
-            scorer = _SCORERS[settings] = CausalLMScorer(settings)
+            same_model = next(
+                (s for k, s in _SCORERS.items() if dataclasses.replace(k, batch_size=settings.batch_size) == settings), None
+            )
+            if same_model is not None:
+                scorer = copy.copy(same_model)
+                scorer.settings = settings
+            else:
+                scorer = CausalLMScorer(settings)
+            _SCORERS[settings] = scorer
         return scorer
