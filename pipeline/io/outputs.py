@@ -52,7 +52,7 @@ def summary_entry(result: DocumentResult) -> dict[str, Any]:
         "encoding": doc.encoding if doc.original_text else None,
         "characters": len(doc.original_text),
         "flags": dict(Counter(f.category for f in doc.flags)),
-        "edits_applied": dict(Counter(e.category or e.stage for e in doc.edits if e.applied)),
+        "edits_applied": dict(Counter(_edit_category(doc, e) for e in doc.edits if e.applied)),
         "suggestions": sum(1 for e in doc.edits if not e.applied),
         "errors": doc.errors,
         "warnings": doc.warnings,
@@ -61,3 +61,14 @@ def summary_entry(result: DocumentResult) -> dict[str, Any]:
         "timings": {k: round(v, 4) for k, v in result.timings.items()},
         "stages": doc.stages,
     }
+
+
+def _edit_category(doc, edit) -> str:
+    """An edit's own category, else its flag's, else its stage: the order the review page uses too."""
+    if edit.category:
+        return edit.category
+    flags = {flag.id: flag.category for flag in doc.flags}
+    for flag_id in edit.flag_ids:
+        if flag_id in flags:
+            return flags[flag_id]
+    return edit.stage
