@@ -28,6 +28,8 @@ logger = logging.getLogger("luigi-interface")
 
 # Each progress update is a scheduler RPC (an HTTP request with luigid): at most one per interval.
 PROGRESS_INTERVAL_SECONDS = 1.0
+# When the scheduling process started this run; read by a summary step that runs elsewhere.
+RUN_STARTED = "run-started.json"
 
 
 def _config(config_file: str, settings: dict[str, Any]) -> PipelineConfig:
@@ -104,6 +106,7 @@ class CleanAll(luigi.Task):
         super().__init__(*args, **kwargs)
         self._scheduled_at = time.time()
         self._done = False
+        self._announced = False
         self._plans: list[ShardPlan] | None = None
 
     def settings(self) -> dict[str, Any]:
@@ -133,7 +136,19 @@ class CleanAll(luigi.Task):
     def output(self) -> luigi.LocalTarget:
         return luigi.LocalTarget(str(Path(self.output_dir) / "summary.json"))
 
+    def _recorded_start(self) -> float:
+        try:
+            return float(json.loads((Path(self.output_dir) / STATE_DIR / RUN_STARTED).read_text())["started_at"])
+        except (OSError, ValueError, KeyError):
+            return self._scheduled_at
+
     def complete(self) -> bool:
+        if not self._done and not self._announced:
+            # Only a scheduling process asks; the summary step may run in another process or on
+            # another machine (a luigid assistant) and needs this run's start to tell reused shards.
+            marker = Path(self.output_dir) / STATE_DIR / RUN_STARTED
+            atomic_write_text(marker, json.dumps({"started_at": self._scheduled_at}))
+            self._announced = True
         return self._done
 
     def run(self) -> None:
@@ -144,9 +159,9 @@ class CleanAll(luigi.Task):
     def write_summary(self, started: float | None = None) -> dict[str, Any]:
         """Merge the shard manifests into ``summary.json`` and ``index.html``; log the summary.
 
-        Shards finished before ``started`` (default: when this task was scheduled) count as reused.
+        Shards finished before ``started`` (default: when the run was scheduled) count as reused.
         """
-        started = self._scheduled_at if started is None else started
+        started = self._recorded_start() if started is None else started
         manifests = [json.loads(Path(task.output().path).read_text(encoding="utf-8")) for task in self.requires()]
         entries: list[dict[str, Any]] = []
         reused = 0

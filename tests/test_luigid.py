@@ -126,6 +126,34 @@ def test_a_helper_machine_assistant_shares_a_nightly_run(luigid, tmp_path):
     assert os.readlink(out / "latest") == "runs/2026-11-20"
 
 
+def test_a_summary_written_by_an_assistant_counts_this_runs_shards_as_run(luigid, tmp_path):
+    """A coordinator with --workers 0 only schedules; the assistant runs every shard and the summary."""
+    corpus = _corpus(tmp_path / "corpus", documents=12)
+    out = tmp_path / "out"
+    stage_config = tmp_path / "fast.toml"
+    stage_config.write_text('stages = ["normalize"]\n')
+    polling = ["--scheduler-host", "127.0.0.1", "--scheduler-port", str(luigid), "--worker-keep-alive",
+               "--worker-wait-interval", "0.1", "--worker-wait-jitter", "0", "--log-level", "INFO"]
+    env = central_env(tmp_path)
+    with (tmp_path / "helper.log").open("w") as log:
+        helper = subprocess.Popen([str(BIN / "luigi"), "--module", "tasks", "Assist", "--assistant", *polling],
+                                  cwd=REPO, env=env, stdout=log, stderr=log)
+    try:
+        coordinator = subprocess.run(
+            [str(BIN / "luigi"), "--module", "tasks", "CleanAll", "--workers", "0", "--input-dir", str(corpus),
+             "--output-dir", str(out), "--shard-size", "4", "--config-file", str(stage_config), *polling],
+            cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+        )
+    finally:
+        helper.terminate()
+        helper.wait(timeout=30)
+    helper_log = (tmp_path / "helper.log").read_text()
+    assert "done      CleanAll(" in helper_log, coordinator.stderr[-3000:] + helper_log[-3000:]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["shards"] == {"total": 3, "reused": 0, "run": 3, "size": 4}
+    assert summary["stage_work"]["normalize"] == 12
+
+
 def _task_list(port: int, status: str) -> dict:
     query = urllib.parse.urlencode({"data": json.dumps({"status": status, "upstream_status": "", "search": ""})})
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/task_list?{query}", timeout=10) as response:
