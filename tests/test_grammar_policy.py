@@ -116,3 +116,40 @@ def test_examples_parse_markers_into_spans():
     assert hits((3, 5), [(0, 4)]) and not hits((3, 5), [(5, 9)])
     loaded = load_examples()
     assert sum(1 for e in loaded if e.correct) >= 80 and sum(1 for e in loaded if not e.correct) >= 100
+
+
+def test_spelling_filter_drops_compounds_rare_words_and_case_only_fixes():
+    from pipeline.grammar.spelling_filter import likely_typo, plausible_compound
+
+    text = "The carmaker and a weekslong strike at the halogenation plant, zigbee and ibn aside."
+    assert not_a_misspelling(spelling(text, "carmaker", ["car maker"]), text) == "a compound of two common words"
+    assert not_a_misspelling(spelling(text, "weekslong", ["weeklong", "week-long"]), text) == "a compound of two common words"
+    assert not_a_misspelling(spelling(text, "halogenation", ["hydrogenation"]), text) is not None
+    assert not_a_misspelling(spelling(text, "zigbee", ["Zigbee", "Higbee"]), text) is not None
+    assert not_a_misspelling(spelling(text, "ibn", ["in", "IBM"]), text) is not None
+    # glued to a function word, or a near miss of a much more common word: still a flag
+    assert not plausible_compound("prioritythe") and not plausible_compound("eachother")
+    assert likely_typo("recieve", ("receive",)) and likely_typo("accomodate", ("accommodate",))
+    assert not likely_typo("jira", ("JIRA", "Jira", "IRA"))
+
+
+def test_harper_keeps_splits_of_glued_runs_but_not_of_compounds():
+    from pipeline.grammar.select import harper_is_precise
+    from pipeline.grammar.rules import DEFAULT_HARPER_KINDS
+
+    text = "The drugmaker said a deal was the top prioritywe know of."
+    compound = match(text, "drugmaker", ["drug maker"], rule="HARPER_Typo", backend="harper")
+    glued = match(text, "prioritywe", ["priority we"], rule="HARPER_Typo", backend="harper")
+    assert not harper_is_precise(compound, text, DEFAULT_HARPER_KINDS)
+    assert harper_is_precise(glued, text, DEFAULT_HARPER_KINDS)
+    decimal = "Shares rose by .5 points and fell ."
+    assert not harper_is_precise(match(decimal, " ", rule="HARPER_Formatting", backend="harper"), decimal, DEFAULT_HARPER_KINDS)
+    assert harper_is_precise(match(decimal, " ", rule="HARPER_Formatting", backend="harper", occurrence=6), decimal, DEFAULT_HARPER_KINDS)
+
+
+def test_style_categories_are_off_by_default_but_can_be_enabled():
+    from pipeline.grammar.rules import RuleFilter
+
+    style = match("x", "x", rule="SOME_STYLE_RULE", category="STYLE")
+    assert not RuleFilter.build().allows(style)
+    assert RuleFilter.build(enabled_categories=("STYLE", "GRAMMAR")).allows(style)

@@ -159,3 +159,30 @@ def test_problems_an_earlier_stage_reported_are_not_flagged_twice(stage):
     fix = [e for e in doc.edits if e.applied and e.before == " ,"]
     assert fix and fix[0].flag_ids == [spacing.id]
     assert "Troops moved, then" in doc.cleaned_text and glued.id not in {i for e in doc.edits for i in e.flag_ids}
+
+
+def test_compounds_of_common_words_are_not_spelling_errors(stage):
+    text = "A Swiss chipmaker said the monthslong dispute with a rival toolmaker was over.\n"
+    doc = run(stage, text)
+    assert not [f for f in doc.flags if f.category == "spelling"]
+    assert doc.cleaned_text == text
+
+
+def test_rare_or_foreign_words_are_not_flagged_but_typos_are(stage):
+    doc = run(stage, "Chemists studied the fluorination of the ore; their recieved wisdom was wrong.\n")
+    spelled = {f.text for f in doc.flags if f.category == "spelling"}
+    assert "fluorination" not in spelled
+    assert "recieved" in spelled
+
+
+def test_a_lowercase_paragraph_start_is_a_fragment_but_not_mid_paragraph(stage):
+    fragment = run(stage, "a spokesman for the ministry\n")
+    assert not [f for f in fragment.flags if f.details.get("rule_id") == "UPPERCASE_SENTENCE_START"]
+    inside = run(stage, "The talks ended late on Friday. the ministry said nothing.\n")
+    assert [f for f in inside.flags if f.details.get("rule_id") == "UPPERCASE_SENTENCE_START"]
+
+
+def test_a_repeat_across_a_name_is_not_a_repeated_word(stage):
+    doc = run(stage, "Nobody knows how long Long Island beaches will stay closed.\n")
+    assert not [f for f in doc.flags if f.text.lower() == "long long"]
+    assert doc.cleaned_text == doc.original_text

@@ -20,7 +20,7 @@ from pipeline.grammar.backends.spacing import SpacingBackend
 from pipeline.grammar.mapping import LEGITIMATE_REPEATS
 from pipeline.grammar.merge import merge_matches
 from pipeline.grammar.name_guard import only_splits
-from pipeline.grammar.spelling_filter import _zipf as zipf
+from pipeline.grammar.spelling_filter import _zipf as zipf, plausible_compound
 from pipeline.grammar.rules import DEFAULT_HARPER_KINDS, RuleFilter
 
 log = logging.getLogger(__name__)
@@ -115,17 +115,22 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
     if kind == "Typo":
         # glued words are not words: a split of anything wordfreq has seen ("aways", "superoxide")
         # is Harper guessing
-        return only_splits(span, match.suggestions) and (not span.isalpha() or zipf(span) == 0)
+        # and a closed compound of two common words ("riverless", "drugmaker") is not glued either
+        return only_splits(span, match.suggestions) and (not span.isalpha() or (zipf(span) == 0 and not plausible_compound(span)))
     if kind == "Repetition":
         words = span.lower().split()
         return len(set(words)) == 1 and len(words) > 1 and words[0] not in LEGITIMATE_REPEATS
     if not span.strip():
         # a space is only an error before a single clause mark, never before an ellipsis
         following = text[match.end : match.end + 3]
-        return kind in ("Formatting", "Punctuation") and bool(following) and following[0] in ",.:;!?" and not following.startswith("..")
+        # (".711" is a number and ".rnd" a file extension, not a stop)
+        return (kind in ("Formatting", "Punctuation") and bool(following) and following[0] in ",.:;!?"
+                and not following.startswith("..") and not (following[0] == "." and following[1:2].isalnum()))
     if kind == "Formatting":
         return span in QUOTES  # unclosed quotes, not dash or list style
-    return True
+    # its other punctuation lints (commas after introductory words, hyphens in "double click")
+    # and its grammar lints are mostly style or misfires (see benchmarks/grammar_eval.py)
+    return False
 
 
 class FallbackChecker:

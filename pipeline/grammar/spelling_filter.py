@@ -8,7 +8,10 @@ such words are not misspellings in news text:
   "defence" under en-US; mixing them is the consistency detector's business) and everyday words
   the dictionary lacks. Real typos are rare ("goverment": Zipf 2.7 against 5.5 for "government");
 - spellings of the other main dialect ("mouldy" -> "moldy" under en-US), by respelling patterns;
-- a fragment cut off by an ellipsis ("...nd both", "operat..."), which is truncation, not a typo.
+- a fragment cut off by an ellipsis ("...nd both", "operat..."), which is truncation, not a typo;
+- closed or hyphenless compounds of two common content words ("drugmaker", "weekslong"): news
+  coins them freely and no dictionary lists them all. A run glued to a function word
+  ("prioritythe", "eachother") is not a compound and stays flagged.
 
 Word frequencies come from ``wordfreq`` (Zipf scale: 3 = once per million words).
 """
@@ -53,15 +56,97 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
         return "fragment cut off by an ellipsis"
     if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word):
         return None  # glued or mixed tokens are for the split logic, not for frequency
+    if plausible_compound(word):
+        return "a compound of two common words"
     best = match.suggestions[0] if match.suggestions else ""
-    if best and re.sub(r"\W", "", best).lower() == word.lower() and best != word:
-        return None  # "alot" -> "a lot": glue, whatever its frequency
+    glue = best and best.lower() != word.lower() and re.sub(r"\W", "", best).lower() == word.lower()
+    if glue and _phrase_zipf(best) >= COMMON_ZIPF:
+        return None  # "alot" -> "a lot", "prioritythe" -> "priority the": glue, whatever its frequency
     frequency = _zipf(word)
     if frequency >= COMMON_ZIPF and (not best or frequency + MARGIN >= _zipf(best)):
         return "a word in common use"
     if is_other_dialect_spelling(word, match.suggestions):
         return "a spelling of the other English dialect"
+    if len(word) <= SHORT_WORD and word.islower() and frequency >= SHORT_KNOWN_ZIPF:
+        return "a short word in use (an abbreviation, symbol or foreign particle more often than a typo)"
+    if not likely_typo(word, match.suggestions):
+        return "no frequent word a typo away (a rare, technical or foreign word the dictionary lacks)"
     return None
+
+
+SHORT_WORD = 3  # "mc", "ith", "ibn": any short string is a typo or two away from a common word
+SHORT_KNOWN_ZIPF = 2.0
+TYPO_DISTANCE = 2  # letters inserted, deleted or replaced
+TYPO_TARGET_ZIPF = 3.0  # what a typo was meant to be is a word in common use...
+TYPO_MARGIN = 1.5  # ...and much more common than the typo (common typos are in wordfreq too)
+
+
+def likely_typo(word: str, suggestions: tuple[str, ...]) -> bool:
+    """Whether one of the first suggestions is what ``word`` was probably meant to be: at most
+    ``TYPO_DISTANCE`` edits away, in common use and much more common than ``word``
+    ("goverment" -> "government", "recieve" -> "receive"). A word with no such neighbour is a
+    rare, technical or foreign word the dictionary lacks ("halogenation", "zigbee", "scienze"),
+    and a suggestion that only changes case ("jira" -> "Jira") is not a spelling fix."""
+    frequency = _zipf(word)
+    lowered = word.lower()
+    for suggestion in suggestions[:3]:
+        target = suggestion.lower()
+        if target == lowered or edit_distance(lowered, target) > TYPO_DISTANCE:
+            continue
+        if word.islower() and not suggestion.islower():
+            continue  # "jira" -> "IRA": a lower-case word is not a misspelt name or acronym
+        common = _phrase_zipf(suggestion)
+        if common >= TYPO_TARGET_ZIPF and common >= frequency + TYPO_MARGIN:
+            return True
+    return False
+
+
+def _phrase_zipf(text: str) -> float:
+    """The frequency of the rarest word of ``text`` ("a lot": that of "lot")."""
+    parts = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)
+    return min((_zipf(p) for p in parts), default=0.0)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1]
+
+
+COMPOUND_PART_ZIPF = 3.0  # each part of a compound must be a common word
+MIN_COMPOUND_PART = 3
+SHORT_PART_ZIPF = 4.5  # a three-letter part must be a very common word ("car", "war", "oil")
+# short words that make a glued run, not a compound ("prioritythe", "eachother", "thankyou")
+FUNCTION_WORDS = frozenset(
+    "the and but nor for yet its his her hers she him they them their theirs our ours you your "
+    "was were are has had have will would can could should shall may might must this that these "
+    "those there here with from into onto upon than then when where which who whom whose what why "
+    "how while also not all any some been being did does each other every many much more most such "
+    "very just only both either neither one ones".split()
+)
+
+
+def plausible_compound(word: str) -> bool:
+    """Whether ``word`` is two common content words written closed ("drugmaker", "weekslong") or
+    hyphenated ("weeks-long"), not a typo and not a run glued to a function word."""
+    lowered = word.lower().replace("’", "'")
+    if "-" in lowered:
+        parts = [p for p in lowered.split("-")]
+        return len(parts) > 1 and all(p.isalpha() and _zipf(p) >= COMPOUND_PART_ZIPF for p in parts)
+    if not lowered.isalpha():
+        return False
+    for cut in range(MIN_COMPOUND_PART, len(lowered) - MIN_COMPOUND_PART + 1):
+        head, tail = lowered[:cut], lowered[cut:]
+        if head in FUNCTION_WORDS or tail in FUNCTION_WORDS:
+            continue
+        if all(_zipf(part) >= (COMPOUND_PART_ZIPF if len(part) > MIN_COMPOUND_PART else SHORT_PART_ZIPF) for part in (head, tail)):
+            return True
+    return False
 
 
 # British <-> American spelling patterns ("favourite"/"favorite", "defence"/"defense")

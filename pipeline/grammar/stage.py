@@ -17,13 +17,13 @@ from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
 from pipeline.text.segment import Span, paragraphs, sentences
 
-CACHE_FORMAT = "2"  # bump when merging or rule filtering changes what is cached
+CACHE_FORMAT = "3"  # bump when merging or rule filtering changes what is cached
 BASE_CONFIDENCE = {"spelling": 0.5, "grammar": 0.6, "punctuation": 0.7}
 
 
 class GrammarStage(Stage):
     name = "grammar"
-    version = "2"
+    version = "3"
 
     def __init__(self, config):
         super().__init__(config)
@@ -94,7 +94,7 @@ class GrammarStage(Stage):
                 continue
             if guard.protects(match) or not_a_misspelling(match, text, self.config.dialect):
                 continue
-            if truncated_excerpt(match, units) or continued_quotation(match, text, paras):
+            if truncated_excerpt(match, units) or continued_quotation(match, text, paras) or lowercase_fragment(match, text, paras) or legitimate_repeat(match, text):
                 continue
             decision = decide(match, text, tuple(self.config.grammar_auto_apply))
             agreeing = list(match.extra.get("also", []))
@@ -214,6 +214,33 @@ def truncated_excerpt(match: GrammarMatch, units: list) -> bool:
 
 
 OPENING_QUOTES = "“\"‘"
+
+
+REPEAT_RULES = ("ENGLISH_WORD_REPEAT_RULE", "HARPER_Repetition")
+
+
+def legitimate_repeat(match: GrammarMatch, text: str) -> bool:
+    """A repeat across a name ("how long Long Island is", "an AN's alternatives"): the second word
+    is capitalised and the first is not written the same. (Repeats English allows, "had had", stay
+    flags; they are only never applied.)"""
+    if match.rule_id not in REPEAT_RULES:
+        return False
+    found = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[match.start : match.end])
+    if len(found) != 2 or found[0].lower() != found[1].lower():
+        return False
+    return found[0] != found[1] and found[1][:1].isupper()  # "The the" at a sentence start is a repeat
+
+
+def lowercase_fragment(match: GrammarMatch, text: str, paras: list) -> bool:
+    """A paragraph that starts in lower case is a fragment (a scraped excerpt, a caption, a formula
+    or code), not a sentence someone forgot to capitalise; the broken-sentence detector reports
+    real fragments. Lower-case sentence starts inside a paragraph are still flagged."""
+    if match.rule_id != "UPPERCASE_SENTENCE_START":
+        return False
+    for para in paras:
+        if para.start <= match.start <= para.end:
+            return not re.search(r"[^\W_]", text[para.start : match.start])
+    return False
 
 
 def continued_quotation(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
