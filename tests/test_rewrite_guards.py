@@ -53,3 +53,24 @@ def test_similarity_guard_compares_with_its_threshold(value, threshold, passed):
 @pytest.mark.parametrize(("value", "threshold", "passed"), [(2.5, 2.0, True), (1.9, 2.0, False)])
 def test_lm_gain_guard_compares_with_its_threshold(value, threshold, passed):
     assert guards.lm_gain(value, threshold).passed is passed
+
+
+def _spelling_guard(sentence: str, word: str, replacement: str) -> guards.GuardResult:
+    start = sentence.index(word)
+    candidate = sentence[:start] + replacement + sentence[start + len(word) :]
+    return guards.clear_misspelling(sentence, candidate, start, start + len(word))
+
+
+def test_a_spelling_flag_only_changes_a_clearly_misspelt_word():
+    # unknown to wordfreq and one or two letters from common words: may be applied
+    assert _spelling_guard("Fighting resumd on Sunday.", "resumd", "resumed").passed
+    assert _spelling_guard("It is the top prioritythe council said.", "prioritythe", "priority the").passed
+    # a compound of two common words, a word in use, a far or rare replacement: suggestion at most
+    assert not _spelling_guard("After a weekslong siege it fell.", "weekslong", "week-long").passed
+    assert not _spelling_guard("A Danish drugmaker said so.", "drugmaker", "drug maker").passed
+    assert not _spelling_guard("The chemist tried fluorination first.", "fluorination", "fluoridation").passed
+    assert not _spelling_guard("Fighting resumd on Sunday.", "resumd", "rezoomed").passed
+    # a spelling flag never licenses changes to other words
+    sentence = "Fighting resumd on Sunday."
+    start = sentence.index("resumd")
+    assert not guards.clear_misspelling(sentence, "Fighting resumed on Monday.", start, start + 6).passed

@@ -106,7 +106,10 @@ def test_every_edit_records_source_gain_guards_and_confidence(processed):
     flags = {f.id for f in processed.flags}
     for edit in processed.edits:
         assert edit.stage == "rewrite" and set(edit.flag_ids) <= flags
-        assert set(edit.details["guards"]) == {"numbers_dates", "names", "changed_words", "similarity", "lm_gain"}
+        expected = {"numbers_dates", "names", "changed_words", "similarity", "lm_gain"}
+        if edit.category == "spelling":
+            expected.add("misspelling")  # spelling flags only change clearly misspelt words
+        assert set(edit.details["guards"]) == expected
         assert edit.details["lm_gain"] > 0 and 0 < edit.confidence < 1
         assert edit.applied == all(g["passed"] for g in edit.details["guards"].values())
 
@@ -226,3 +229,16 @@ def test_two_flags_on_the_same_words_share_one_edit(config):
     RewriteStage(config).process(doc)
     [edit] = doc.edits
     assert edit.applied and edit.flag_ids == [first.id, second.id]
+
+
+def test_a_spelling_flag_on_a_compound_or_known_word_is_never_applied(config):
+    text = "After a weekslong standoff the carmakers agreed a deal.\nFighting resumd on Sunday in the north.\n"
+    doc = Document("spelling", text)
+    _flag(doc, "spelling", "weekslong", suggestion="week-long")
+    _flag(doc, "spelling", "carmakers", suggestion="car makers")
+    _flag(doc, "spelling", "resumd", suggestion="resumed")
+    RewriteStage(config).process(doc)
+    assert "weekslong standoff the carmakers" in doc.cleaned_text
+    held = [e for e in doc.edits if e.before in ("weekslong", "carmakers")]
+    assert held and all(not e.applied and not e.details["guards"]["misspelling"]["passed"] for e in held)
+    assert "Fighting resumed on Sunday" in doc.cleaned_text

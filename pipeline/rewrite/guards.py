@@ -119,6 +119,44 @@ def lm_gain(value: float, threshold: float) -> GuardResult:
     return GuardResult("lm_gain", value >= threshold, round(value, 3), threshold)
 
 
+CLEAR_TYPO_DISTANCE = 2  # at most this many letters changed for a clear misspelling
+FREQUENT_ZIPF = 3.0  # the corrected words must be in common use
+
+
+def clear_misspelling(original: str, candidate: str, start: int, end: int) -> GuardResult:
+    """A spelling flag may only lead to an applied change of a word that is clearly misspelt.
+
+    Dictionaries lack many legitimate words (rare, technical, foreign, new compounds such as
+    "weekslong" or "drugmaker"), so a spelling flag is a weak signal: the change passes only when
+    the flagged word is unknown to wordfreq, is not a compound of two common words, and the
+    candidate changes nothing but that word, into frequent words at most
+    ``CLEAR_TYPO_DISTANCE`` letters away ("recieve" -> "receive", "prioritythe" -> "priority the").
+    Otherwise the candidate can still be offered as a suggestion.
+    """
+    from pipeline.grammar.spelling_filter import edit_distance, plausible_compound
+
+    word = original[start:end]
+    tail = len(original) - end
+    replacement = candidate[start : len(candidate) - tail] if len(candidate) >= start + tail else None
+    value: dict[str, Any] = {"word": word}
+    if replacement is None or candidate[:start] != original[:start] or candidate[len(candidate) - tail :] != original[end:]:
+        return GuardResult("misspelling", False, {**value, "why": "changes words outside the flagged one"})
+    value["replacement"] = replacement
+    tokens = words(word)
+    if len(tokens) != 1 or tokens[0] != word.strip():
+        return GuardResult("misspelling", False, {**value, "why": "not a single word"})
+    if zipf(word) > 0:
+        return GuardResult("misspelling", False, {**value, "why": "a word in use (wordfreq)"})
+    if plausible_compound(word):
+        return GuardResult("misspelling", False, {**value, "why": "a compound of common words"})
+    distance = edit_distance(word.lower(), replacement.lower())
+    new_words = words(replacement)
+    rare = [w for w in new_words if zipf(w) < FREQUENT_ZIPF]
+    passed = 0 < distance <= CLEAR_TYPO_DISTANCE and bool(new_words) and not rare
+    why = "clear misspelling" if passed else ("replaced by rare words" if rare else "too far from the word")
+    return GuardResult("misspelling", passed, {**value, "distance": distance, "why": why}, CLEAR_TYPO_DISTANCE)
+
+
 def hard_guards(original: str, candidate: str, names: Iterable[str], max_changed_words: int) -> list[GuardResult]:
     """The guards that need no model, cheap enough to run on every candidate."""
     return [

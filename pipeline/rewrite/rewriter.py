@@ -110,6 +110,8 @@ class Rewriter:
                 if gain <= 0:
                     continue  # less likely than the original: not worth showing
                 results = guards.hard_guards(job.sentence, candidate.text, names[job.sentence], self.thresholds.max_changed_words)
+                if job.flag.category == "spelling":
+                    results.append(guards.clear_misspelling(job.sentence, candidate.text, job.flag.start, job.flag.end))
                 sim = sims.get((job.sentence, candidate.text), 0.0)
                 results.append(guards.similarity(sim, self.thresholds.min_similarity))
                 results.append(guards.lm_gain(gain, self.thresholds.min_lm_gain))

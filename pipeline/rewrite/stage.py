@@ -27,7 +27,7 @@ MAX_SENTENCE_CHARS = 1000
 
 class RewriteStage(Stage):
     name = "rewrite"
-    version = "4"
+    version = "5"
 
     def __init__(self, config):
         super().__init__(config)
