@@ -56,13 +56,22 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
         return "fragment cut off by an ellipsis"
     if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word):
         return None  # glued or mixed tokens are for the split logic, not for frequency
-    if plausible_compound(word):
+    if plausible_compound(word) and not likely_typo(word, tuple(s for s in match.suggestions if s.isalpha())):
+        # ("publically" splits into "public" + "ally" but is one letter from "publicly")
         return "a compound of two common words"
     best = match.suggestions[0] if match.suggestions else ""
+    frequency = _zipf(word)
+    if not word.isascii():
+        return "a word with letters English spells without (a foreign word or a name)"
+    if foreign_word(word, frequency):
+        return "a common word of another language (a foreign word or title, not a typo)"
+    if best and best != word and best.lower() == word.lower():
+        # "monday" -> "Monday", "paris" -> "Paris": a well-known name written lower case is an
+        # error; a rare one ("jira", "zigbee") is a product or user name styled that way
+        return None if frequency >= COMMON_ZIPF else "only recases a rare word (a name styled in lower case)"
     glue = best and best.lower() != word.lower() and re.sub(r"\W", "", best).lower() == word.lower()
     if glue and _phrase_zipf(best) >= COMMON_ZIPF:
         return None  # "alot" -> "a lot", "prioritythe" -> "priority the": glue, whatever its frequency
-    frequency = _zipf(word)
     if frequency >= COMMON_ZIPF and (not best or frequency + MARGIN >= _zipf(best)):
         return "a word in common use"
     if is_other_dialect_spelling(word, match.suggestions):
@@ -72,6 +81,25 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
     if not likely_typo(word, match.suggestions):
         return "no frequent word a typo away (a rare, technical or foreign word the dictionary lacks)"
     return None
+
+
+OTHER_LANGUAGES = ("fr", "es", "it", "de", "pt", "nl", "ca")  # the ones news quotes most
+FOREIGN_ZIPF = 4.0  # common in that language (once per hundred thousand words)...
+FOREIGN_MARGIN = 1.5  # ...and much more common there than in English
+
+
+def foreign_word(word: str, english_zipf: float) -> bool:
+    """Whether ``word`` is a common word of another language and rare in English ("compris",
+    "delle", "todos"): quoted titles and phrases, which no English typo list should touch."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover
+        return False
+    lowered = word.lower()
+    return any(
+        (z := zipf_frequency(lowered, lang)) >= FOREIGN_ZIPF and z >= english_zipf + FOREIGN_MARGIN
+        for lang in OTHER_LANGUAGES
+    )
 
 
 SHORT_WORD = 3  # "mc", "ith", "ibn": any short string is a typo or two away from a common word

@@ -94,7 +94,7 @@ class GrammarStage(Stage):
                 continue
             if guard.protects(match) or not_a_misspelling(match, text, self.config.dialect):
                 continue
-            if truncated_excerpt(match, units) or continued_quotation(match, text, paras) or lowercase_fragment(match, text, paras) or legitimate_repeat(match, text):
+            if truncated_excerpt(match, units) or continued_quotation(match, text, paras) or lowercase_fragment(match, text, paras) or legitimate_repeat(match, text) or not_a_stop(match, text):
                 continue
             decision = decide(match, text, tuple(self.config.grammar_auto_apply))
             agreeing = list(match.extra.get("also", []))
@@ -216,6 +216,21 @@ def truncated_excerpt(match: GrammarMatch, units: list) -> bool:
 OPENING_QUOTES = "“\"‘"
 
 
+def not_a_stop(match: GrammarMatch, text: str) -> bool:
+    """A space before a dot that starts a number, extension or domain (".5 points", ".rnd files",
+    ".com") is not a space before a full stop."""
+    if match.rule_id not in ("COMMA_PARENTHESIS_WHITESPACE", "SENTENCE_WHITESPACE"):
+        return False
+    span = text[match.start : match.end]
+    if span.strip() == ".":
+        dot = match.start + span.index(".")
+    elif not span.strip() and text[match.end : match.end + 1] == ".":
+        dot = match.end
+    else:
+        return False
+    return text[dot + 1 : dot + 2].isalnum()
+
+
 REPEAT_RULES = ("ENGLISH_WORD_REPEAT_RULE", "HARPER_Repetition")
 
 
@@ -232,14 +247,18 @@ def legitimate_repeat(match: GrammarMatch, text: str) -> bool:
 
 
 def lowercase_fragment(match: GrammarMatch, text: str, paras: list) -> bool:
-    """A paragraph that starts in lower case is a fragment (a scraped excerpt, a caption, a formula
-    or code), not a sentence someone forgot to capitalise; the broken-sentence detector reports
-    real fragments. Lower-case sentence starts inside a paragraph are still flagged."""
+    """A paragraph that starts in lower case and does not end like a sentence is a fragment (a
+    scraped excerpt, a caption, a formula or code), not a sentence someone forgot to capitalise;
+    the broken-sentence detector reports real fragments. Lower-case sentence starts inside a
+    paragraph, and paragraphs that end with a stop, are still flagged."""
     if match.rule_id != "UPPERCASE_SENTENCE_START":
         return False
     for para in paras:
         if para.start <= match.start <= para.end:
-            return not re.search(r"[^\W_]", text[para.start : match.start])
+            starts_it = not re.search(r"[^\W_]", text[para.start : match.start])
+            # a whole sentence left in lower case ("the official said the talks had failed.") is
+            # still an error; a fragment has no closing stop
+            return starts_it and not re.search(r"[.!?][\"”’')]*\s*$", para.text)
     return False
 
 
