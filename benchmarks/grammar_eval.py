@@ -1,6 +1,6 @@
 """Recall on incorrect sentences and false alarms on correct ones, per grammar configuration.
 
-    .venv/bin/python benchmarks/grammar_eval.py [--verbose]
+    .venv/bin/python benchmarks/grammar_eval.py [--verbose] [--per-rule]
 
 Each example is run as its own document through the real grammar stage (or a raw backend, for the
 baseline rows), with a fresh cache. Prints a table; ``--verbose`` lists misses and false alarms.
@@ -9,6 +9,7 @@ baseline rows), with a fresh cache. Prints a table; ``--verbose`` lists misses a
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import platform
 import tempfile
 import time
@@ -36,12 +37,15 @@ def stage_flags(stage: GrammarStage, example: Example) -> list[tuple[int, int, s
 
 def score(name: str, examples: list[Example], flagger, verbose: bool) -> dict:
     found = total = false_alarms = correct = 0
+    alarms_by_rule: Counter = Counter()  # correct sentences a rule flagged
+    sole_hits: Counter = Counter()  # errors only this rule found
     started = time.perf_counter()
     for example in examples:
         flags = flagger(example)
         spans = [(s, e) for s, e, _ in flags]
         if example.correct:
             correct += 1
+            alarms_by_rule.update({r for _, _, r in flags})
             if flags:
                 false_alarms += 1
                 if verbose:
@@ -50,16 +54,22 @@ def score(name: str, examples: list[Example], flagger, verbose: bool) -> dict:
             total += 1
             if hits(error, spans):
                 found += 1
+                rules = {r for s, e, r in flags if hits(error, [(s, e)])}
+                if len(rules) == 1:
+                    sole_hits.update(rules)
             elif verbose:
                 print(f"  [{name}] MISSED {example.text[error[0]:error[1]]!r} in: {example.text}")
     seconds = time.perf_counter() - started
     return {"name": name, "recall": found / total, "false_alarms": false_alarms / correct, "found": found,
-            "errors": total, "flagged": false_alarms, "correct": correct, "seconds": seconds}
+            "errors": total, "flagged": false_alarms, "correct": correct, "seconds": seconds,
+            "alarms_by_rule": alarms_by_rule, "sole_hits": sole_hits}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--per-rule", action="store_true",
+                        help="per rule: correct sentences it flagged, errors only it found")
     parser.add_argument("--only", help="comma-separated row names")
     parser.add_argument("--data", choices=["ours", "languagetool"], default="ours",
                         help="ours: pipeline/data/grammar/examples.txt; languagetool: a fixed sample of "
@@ -103,6 +113,11 @@ def main() -> None:
     for row in rows:
         print(f"| {row['name']} | {row['recall']:.1%} ({row['found']}/{row['errors']}) | "
               f"{row['false_alarms']:.1%} ({row['flagged']}/{row['correct']}) | {row['seconds']:.1f} |")
+    if args.per_rule:
+        for row in rows:
+            print(f"\n## {row['name']}: rules by false alarms\n| rule | false alarms | errors only it found |\n| --- | --- | --- |")
+            for rule, count in row["alarms_by_rule"].most_common():
+                print(f"| {rule} | {count} | {row['sole_hits'][rule]} |")
 
 
 def _stage(cache: str, **changes):
