@@ -11,6 +11,7 @@ DETECTORS: list[str] = [
     "pipeline.detect.broken_syntax:SentenceStructureDetector",
     "pipeline.detect.mt_word_order:WordOrderCalqueDetector",
     "pipeline.detect.mt_word_order_lm:LMWordOrderDetector",
+    "pipeline.detect.confusables:ConfusableWordDetector",
     "pipeline.detect.mt_nationality_article:NationalityArticleDetector",
     "pipeline.detect.mt_capitalised_terms:CapitalisedTermDetector",
     "pipeline.detect.mt_false_friends:FalseFriendDetector",
