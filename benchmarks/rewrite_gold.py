@@ -25,6 +25,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from pipeline.grammar.spelling_filter import edit_distance
 from pipeline.config import PipelineConfig
 from pipeline.document import Document, apply_edits
 from pipeline.rewrite.stage import REWRITE_CATEGORIES, RewriteStage
@@ -55,17 +56,6 @@ CONTROL_SENTENCES = [
 CONTROL_CATEGORIES = sorted(REWRITE_CATEGORIES)
 
 
-def distance(a: str, b: str) -> int:
-    """Levenshtein distance, small strings only."""
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
-    return previous[-1]
-
-
 def judge(doc: Document, item: dict) -> str:
     start, end = item["start"], item["end"]
     # edits that overlap the item itself (one that merely ends where it starts is another item's)
@@ -83,7 +73,7 @@ def judge(doc: Document, item: dict) -> str:
     if after == expected:
         return "exact"
     # on word and punctuation tokens, so that a spacing repair on the way to the fix is not "worse"
-    now, before = distance(_tokens(after), _tokens(expected)), distance(_tokens(original), _tokens(expected))
+    now, before = edit_distance(_tokens(after), _tokens(expected)), edit_distance(_tokens(original), _tokens(expected))
     return "better" if now < before else "worse" if now > before else "neutral"
 
 

@@ -22,6 +22,7 @@ from typing import Any, Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt_lexicon import load_tsv
+from pipeline.rewrite.words import match_case
 
 # nats the swapped sentence must gain. On the clean control set (tests/data/clean_news) the best
 # swap gains -1.0 (council -> counsel); real confusions gain 6-12 ("could loose" 6.9, "city
@@ -46,14 +47,6 @@ def confusable_pairs() -> dict[str, tuple[str, ...]]:
             if partner not in out.get(word, ()):
                 out[word] = out.get(word, ()) + (partner,)
     return out
-
-
-def _match_case(option: str, word: str) -> str:
-    if word.isupper() and len(word) > 1:
-        return option.upper()
-    if word[:1].isupper():
-        return option[:1].upper() + option[1:]
-    return option
 
 
 def _noun_in_verb_slot(sentence: str, start: int, end: int) -> bool:
@@ -97,7 +90,7 @@ class ConfusableWordDetector(Detector):
                 word = match.group()
                 for partner in pairs.get(word.lower(), ()):
                     a, b = match.start(), match.end()
-                    option = _match_case(partner, word)
+                    option = match_case(partner, word)
                     swapped = sentence.text[:a] + option + sentence.text[b:]
                     found.append((sentence.start + a, sentence.start + b, option, sentence.text, swapped, sentence.start))
                     if len(found) >= _MAX_CANDIDATES:

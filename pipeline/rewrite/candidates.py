@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from pipeline.detect.confusables import confusable_pairs
 from pipeline.rewrite.words import match_case, zipf
 from pipeline.text.segment import ABBREVIATIONS
 
@@ -20,22 +21,16 @@ MAX_PERMUTED_WORDS = 4
 MAX_CANDIDATES = 40
 
 # words MT systems and writers confuse; each maps to the words it is mistaken for
-CONFUSABLES: dict[str, tuple[str, ...]] = {}
-for _group in (
-    ("waiver", "waver"), ("loose", "lose"), ("affect", "effect"), ("than", "then"), ("its", "it's"),
-    ("their", "there"), ("advice", "advise"), ("principle", "principal"), ("complement", "compliment"),
-    ("breath", "breathe"), ("whose", "who's"), ("accept", "except"), ("lead", "led"), ("passed", "past"),
-    ("council", "counsel"), ("discreet", "discrete"), ("stationary", "stationery"), ("elicit", "illicit"),
-    ("ensure", "insure"), ("farther", "further"), ("rein", "reign"), ("peek", "peak"), ("site", "cite"),
-    ("wander", "wonder"), ("weather", "whether"), ("quite", "quiet"), ("lightening", "lightning"),
-    ("personal", "personnel"), ("moral", "morale"), ("device", "devise"), ("formally", "formerly"),
-    ("precede", "proceed"), ("adverse", "averse"), ("canvas", "canvass"), ("dessert", "desert"),
-    ("emigrate", "immigrate"), ("eminent", "imminent"), ("envelop", "envelope"), ("hoard", "horde"),
-    ("lay", "lie"), ("populace", "populous"), ("pour", "pore"), ("sight", "site"), ("troop", "troupe"),
-):
-    for _word in _group:
-        CONFUSABLES.setdefault(_word, ())
-        CONFUSABLES[_word] = tuple(dict.fromkeys(CONFUSABLES[_word] + tuple(w for w in _group if w != _word)))
+# Frequent pairs the detector leaves to the grammar checkers; as candidates for an already flagged
+# sentence they are still worth scoring. The rest come from the curated lexicon the detector uses.
+_FREQUENT_CONFUSABLES = (
+    ("than", "then"), ("its", "it's"), ("their", "there"), ("whose", "who's"), ("passed", "past"),
+    ("farther", "further"), ("weather", "whether"), ("quite", "quiet"), ("lay", "lie"),
+)
+CONFUSABLES: dict[str, tuple[str, ...]] = dict(confusable_pairs())
+for _a, _b in _FREQUENT_CONFUSABLES:
+    CONFUSABLES[_a] = CONFUSABLES.get(_a, ()) + (_b,)
+    CONFUSABLES[_b] = CONFUSABLES.get(_b, ()) + (_a,)
 
 GLUE_SEPARATORS = (" ", ". ", ", ", ": ", "-")  # "-": glued compounds ("weekslong" -> "weeks-long")
 FUNCTION_WORDS = frozenset(
