@@ -130,12 +130,15 @@ class TextView:
         self.original = original
         self._edits = sorted(applied, key=lambda e: e.start)
         self.text = apply_edits(original, self._edits)
-        # current-text start of each edit's replacement, for bisecting
+        # current-text start of each edit's replacement (for bisecting), and the offset shift
+        # accumulated after each edit
         self._current_starts: list[int] = []
+        self._delta_after: list[int] = []
         delta = 0
         for edit in self._edits:
             self._current_starts.append(edit.start + delta)
             delta += len(edit.after) - (edit.end - edit.start)
+            self._delta_after.append(delta)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a current-text span to the smallest original span that produced it.
@@ -147,18 +150,22 @@ class TextView:
         return ostart, max(ostart, oend)
 
     def _map(self, position: int, *, is_end: bool) -> int:
+        index = bisect.bisect_left(self._current_starts, position)
         delta = 0
-        for edit, current_start in zip(self._edits, self._current_starts):
-            current_end = current_start + len(edit.after)
-            if position < current_start:
-                break
-            if current_start < position < current_end:
-                return edit.end if is_end else edit.start
-            if position == current_start and current_end > current_start:
-                break
-            if position == current_start == current_end and is_end:
-                return edit.start
-            delta = current_end - edit.end
+        if index:
+            before = self._edits[index - 1]
+            if position < self._current_starts[index - 1] + len(before.after):
+                # strictly inside an earlier edit's replacement: widen to the whole edit
+                return before.end if is_end else before.start
+            delta = self._delta_after[index - 1]
+        # edits whose replacement starts exactly here: a deletion is skipped over by a start
+        # (the span begins after the deleted text) and stops an end (it ends before it)
+        while index < len(self._edits) and self._current_starts[index] == position:
+            edit = self._edits[index]
+            if edit.after or is_end:
+                return position - delta
+            delta = self._delta_after[index]
+            index += 1
         return position - delta
 
     def to_current(self, ostart: int, oend: int) -> tuple[int, int]:
