@@ -259,24 +259,42 @@ class Document:
 
         Proposals are expressed against ``view.text``. An applied proposal that overlaps an earlier
         applied edit absorbs it (the merged edit keeps the earlier ids in ``details['merged']``), so
-        edits never overlap. Proposals that would overlap each other are skipped, first one wins.
+        edits never overlap. Proposals that touch the same earlier edit become one edit, since
+        neither could be replayed alone; proposals that overlap each other are skipped, first wins.
         """
         recorded: list[Edit] = []
+        groups: list[tuple[int, int, list[ProposedEdit]]] = []
         for proposal in sorted(proposals, key=lambda p: (p.start, p.end)):
             if view.text[proposal.start : proposal.end] == proposal.after:
                 continue
-            edit = self._record(view, stage, proposal, recorded)
+            ostart, oend = self._widened(view, proposal)
+            if groups:
+                gstart, gend, members = groups[-1]
+                last = members[-1]
+                apart_in_view = last.end <= proposal.start and not (last.start == last.end == proposal.start)
+                if ostart < gend and apart_in_view and last.applied == proposal.applied:
+                    groups[-1] = (gstart, max(gend, oend), members + [proposal])
+                    continue
+            groups.append((ostart, oend, [proposal]))
+        for ostart, oend, members in groups:
+            edit = self._record(view, stage, members, ostart, oend, recorded)
             if edit is not None:
                 recorded.append(edit)
         return recorded
 
-    def _record(self, view: TextView, stage: str, proposal: ProposedEdit, batch: list[Edit]) -> Edit | None:
+    @staticmethod
+    def _widened(view: TextView, proposal: ProposedEdit) -> tuple[int, int]:
+        """The original span a proposal replaces, widened over the earlier edits it touches."""
         ostart, oend = view.to_original(proposal.start, proposal.end)
         absorbed = view.edits_touching(ostart, oend)
-        if absorbed:
-            ostart = min([ostart] + [e.start for e in absorbed])
-            oend = max([oend] + [e.end for e in absorbed])
-        if absorbed and not proposal.applied:
+        return min([ostart] + [e.start for e in absorbed]), max([oend] + [e.end for e in absorbed])
+
+    def _record(
+        self, view: TextView, stage: str, members: list[ProposedEdit], ostart: int, oend: int, batch: list[Edit]
+    ) -> Edit | None:
+        first = members[0]
+        absorbed = view.edits_touching(ostart, oend)
+        if absorbed and not first.applied:
             # a suggestion on top of an applied edit could not be accepted on its own; the flag
             # that motivated it still carries the suggestion for the reviewer
             return None
@@ -284,13 +302,19 @@ class Document:
             return None
         suggestions_in_the_way = [e for e in self.edits if not e.applied and _overlap(e, ostart, oend)]
         if suggestions_in_the_way:
-            if not proposal.applied:
+            if not first.applied:
                 return None
             # an applied change outranks an earlier stage's mere suggestion for the same words
             self.edits = [e for e in self.edits if e not in suggestions_in_the_way]
         cstart, cend = view.to_current(ostart, oend)
-        after = view.text[cstart : proposal.start] + proposal.after + view.text[proposal.end : cend]
-        details = dict(proposal.details)
+        pieces, cursor = [], cstart
+        for member in members:
+            pieces += [view.text[cursor : member.start], member.after]
+            cursor = member.end
+        after = "".join(pieces) + view.text[cursor:cend]
+        details = dict(first.details)
+        if len(members) > 1:
+            details["combined"] = [m.reason for m in members[1:]]
         if absorbed:
             details["merged"] = [e.id for e in absorbed]
             absorbed_ids = {e.id for e in absorbed}
@@ -302,11 +326,11 @@ class Document:
             end=oend,
             before=self.original_text[ostart:oend],
             after=after,
-            reason=proposal.reason,
-            applied=proposal.applied,
-            confidence=round(float(proposal.confidence), 3),
-            flag_ids=list(proposal.flag_ids),
-            category=proposal.category,
+            reason=first.reason,
+            applied=first.applied,
+            confidence=round(min(float(m.confidence) for m in members), 3),
+            flag_ids=list(dict.fromkeys(f for m in members for f in m.flag_ids)),
+            category=first.category,
             details=details,
         )
         self.edits.append(edit)

@@ -49,6 +49,16 @@ def test_edit_over_an_earlier_edit_absorbs_it():
     assert len(doc.edits) == 1
 
 
+def test_two_changes_inside_one_earlier_edit_become_one_edit_and_both_land():
+    doc = Document("d", "x â€œquotedâ€\x9d y")
+    doc.add_edits(doc.view(), "one", [ProposedEdit(2, 14, "“quoted”", "mojibake")])
+    view = doc.view()
+    assert view.text == "x “quoted” y"
+    (edit,) = doc.add_edits(view, "two", [ProposedEdit(2, 3, "‘", "quote"), ProposedEdit(9, 10, "’", "quote")])
+    assert doc.cleaned_text == "x ‘quoted’ y"
+    assert edit.details["merged"] == ["e1"] and edit.details["combined"] == ["quote"]
+
+
 def test_unapplied_suggestion_does_not_change_the_text():
     doc = Document("d", "will not waiver")
     doc.add_edits(doc.view(), "grammar", [ProposedEdit(9, 15, "waver", "confusable", applied=False)])
