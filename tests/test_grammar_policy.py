@@ -153,3 +153,30 @@ def test_style_categories_are_off_by_default_but_can_be_enabled():
     style = match("x", "x", rule="SOME_STYLE_RULE", category="STYLE")
     assert not RuleFilter.build().allows(style)
     assert RuleFilter.build(enabled_categories=("STYLE", "GRAMMAR")).allows(style)
+
+
+def test_harper_grammar_lints_that_misread_clauses_are_not_merged():
+    from pipeline.grammar.backends.harper import HarperBackend
+    from pipeline.grammar.rules import DEFAULT_HARPER_KINDS
+    from pipeline.grammar.select import harper_is_precise
+
+    harper = HarperBackend("en-US")
+
+    def kept(text: str) -> list[str]:
+        return [text[m.start : m.end] for m in harper.check(text) if harper_is_precise(m, text, DEFAULT_HARPER_KINDS)]
+
+    # a clause boundary or question order read as an error: dropped
+    assert kept("The survey we did showed a clear majority.") == []
+    assert kept("Whom did the minister appoint?") == []
+    assert kept("What will raising taxes mean for families?") == []
+    # word-form fixes stay
+    assert kept("Prices had rose sharply by noon.") == ["rose"]
+    assert kept("The soldiers left there weapons behind.") == ["there"]
+
+
+def test_a_piece_of_a_word_split_at_an_apostrophe_is_not_a_misspelling():
+    text = "Locals call the square Bab'ilat, and he said it ain't closing."
+    assert not_a_misspelling(spelling(text, "ilat", ["flat"]), text).startswith("part of a word joined by an apostrophe")
+    assert not_a_misspelling(spelling(text, "ain", ["an"]), text).startswith("part of a word joined by an apostrophe")
+    quoted = "He wrote 'goverment' twice."
+    assert not_a_misspelling(spelling(quoted, "goverment", ["government"]), quoted) is None

@@ -54,6 +54,8 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
         return None
     if text[max(0, match.start - 3) : match.start].endswith(_ELLIPSIS) or text[match.end : match.end + 3].startswith(_ELLIPSIS):
         return "fragment cut off by an ellipsis"
+    if part_of_apostrophe_word(text, match.start, match.end):
+        return "part of a word joined by an apostrophe (a contraction or a name: ain't, She'arim)"
     if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word):
         return None  # glued or mixed tokens are for the split logic, not for frequency
     if plausible_compound(word) and not likely_typo(word, tuple(s for s in match.suggestions if s.isalpha())):
@@ -81,6 +83,16 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
     if not likely_typo(word, match.suggestions):
         return "no frequent word a typo away (a rare, technical or foreign word the dictionary lacks)"
     return None
+
+
+def part_of_apostrophe_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is the letters on one side of an apostrophe inside a word: the
+    checker split the token there, and a piece of it ("ain" of "ain't") is no word to spell-check."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return (len(before) == 2 and before[1] in "'’" and before[0].isalpha()) or (
+        len(after) == 2 and after[0] in "'’" and after[1].isalpha()
+    )
 
 
 OTHER_LANGUAGES = ("fr", "es", "it", "de", "pt", "nl", "ca")  # the ones news quotes most

@@ -17,13 +17,13 @@ from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
 from pipeline.text.segment import Span, paragraphs, sentences
 
-CACHE_FORMAT = "3"  # bump when merging or rule filtering changes what is cached
+CACHE_FORMAT = "4"  # bump when merging or rule filtering changes what is cached
 BASE_CONFIDENCE = {"spelling": 0.5, "grammar": 0.6, "punctuation": 0.7}
 
 
 class GrammarStage(Stage):
     name = "grammar"
-    version = "3"
+    version = "4"
 
     def __init__(self, config):
         super().__init__(config)
