@@ -180,3 +180,19 @@ def test_a_piece_of_a_word_split_at_an_apostrophe_is_not_a_misspelling():
     assert not_a_misspelling(spelling(text, "ain", ["an"]), text).startswith("part of a word joined by an apostrophe")
     quoted = "He wrote 'goverment' twice."
     assert not_a_misspelling(spelling(quoted, "goverment", ["government"]), quoted) is None
+
+
+def test_a_word_glued_to_an_opening_ellipsis_is_a_cut_excerpt():
+    from pipeline.grammar.stage import cut_opening
+    from pipeline.text.segment import paragraphs
+
+    cut = "...an be counted as a win, the coach said."
+    assert cut_opening(match(cut, "an", ["and"], rule="EN_A_VS_AN"), cut, paragraphs(cut))
+    assert not cut_opening(match(cut, "counted", rule="SOME_RULE"), cut, paragraphs(cut))
+    teaser = "...The harvest was poor this year."
+    assert cut_opening(match(teaser, "The", rule="SENTENCE_WHITESPACE"), teaser, paragraphs(teaser))
+    spaced = "... an be counted as a win."
+    assert not cut_opening(match(spaced, "an", ["and"], rule="EN_A_VS_AN"), spaced, paragraphs(spaced))
+    plain = "The talks ended.\n\n...an be seen later."
+    assert not cut_opening(match(plain, "The", rule="SENTENCE_WHITESPACE"), plain, paragraphs(plain))
+    assert cut_opening(match(plain, "an", ["and"], rule="EN_A_VS_AN"), plain, paragraphs(plain))

@@ -23,7 +23,7 @@ BASE_CONFIDENCE = {"spelling": 0.5, "grammar": 0.6, "punctuation": 0.7}
 
 class GrammarStage(Stage):
     name = "grammar"
-    version = "4"
+    version = "5"
 
     def __init__(self, config):
         super().__init__(config)
@@ -94,7 +94,7 @@ class GrammarStage(Stage):
                 continue
             if guard.protects(match) or not_a_misspelling(match, text, self.config.dialect):
                 continue
-            if truncated_excerpt(match, units) or continued_quotation(match, text, paras) or lowercase_fragment(match, text, paras) or legitimate_repeat(match, text) or not_a_stop(match, text):
+            if truncated_excerpt(match, units) or continued_quotation(match, text, paras) or lowercase_fragment(match, text, paras) or legitimate_repeat(match, text) or not_a_stop(match, text) or cut_opening(match, text, paras):
                 continue
             decision = decide(match, text, tuple(self.config.grammar_auto_apply))
             agreeing = list(match.extra.get("also", []))
@@ -229,6 +229,19 @@ def not_a_stop(match: GrammarMatch, text: str) -> bool:
     else:
         return False
     return text[dot + 1 : dot + 2].isalnum()
+
+
+def cut_opening(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
+    """A paragraph that opens with an ellipsis glued to a word ("...an be considered", "...The
+    crops") is an excerpt cut mid-text: no space is missing after that ellipsis, and the first word
+    may be the tail of a longer one, so nothing on it is an error of the text we have."""
+    for para in paras:
+        if para.start <= match.start < para.end:
+            opening = re.match(r"\s*(?:\.\.\.|…)(?=[^\W\d_])([^\W\d_]*)", para.text)
+            if opening is None:
+                return False
+            return match.start < para.start + opening.end(1)  # on the ellipsis or the word glued to it
+    return False
 
 
 REPEAT_RULES = ("ENGLISH_WORD_REPEAT_RULE", "HARPER_Repetition")
