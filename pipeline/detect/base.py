@@ -60,3 +60,24 @@ class Detector(ABC):
     @abstractmethod
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         """Findings in ``context.text``."""
+
+
+class LanguageModelDetector(Detector):
+    """A detector that confirms its candidates with the rewriter's causal language model.
+
+    It runs only when the rewrite stage runs (so ``detect`` never loads a model on its own) and
+    fails soft: without a usable model it finds nothing and the pattern detectors carry on.
+    """
+
+    def enabled(self) -> bool:
+        stages = self.config.stages
+        return bool(self.config.rewrite) and (not stages or "rewrite" in stages)
+
+    def scorer(self) -> Any | None:
+        """The process-wide scorer, or None when the model cannot be loaded here."""
+        try:
+            from pipeline.lm.scorer import get_scorer
+
+            return get_scorer(self.config)
+        except Exception:  # noqa: BLE001 - any load failure means: nothing to confirm with
+            return None

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
-from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
 from pipeline.detect.mt_lexicon import load_tsv
 from pipeline.rewrite.words import match_case
 
@@ -64,13 +64,9 @@ def _noun_in_verb_slot(sentence: str, start: int, end: int) -> bool:
     return token is not None and token.pos_ in {"VERB", "AUX"}
 
 
-class ConfusableWordDetector(Detector):
+class ConfusableWordDetector(LanguageModelDetector):
     id = "grammar.confusable"
     version = "1"
-
-    def enabled(self) -> bool:
-        stages = self.config.stages
-        return bool(self.config.rewrite) and (not stages or "rewrite" in stages)
 
     def settings(self) -> dict[str, Any]:
         return {
@@ -103,13 +99,10 @@ class ConfusableWordDetector(Detector):
         found = self.candidates(context)
         if not found:
             return []
-        try:
-            from pipeline.lm.scorer import get_scorer
-
-            scorer = get_scorer(self.config)
-            gains = scorer.gains([(c[3], c[4]) for c in found])
-        except Exception:  # noqa: BLE001 - no usable model here: nothing to confirm with
+        scorer = self.scorer()
+        if scorer is None:
             return []
+        gains = scorer.gains([(c[3], c[4]) for c in found])
         best: dict[tuple[int, int], tuple[float, str, str, int]] = {}
         for (start, end, option, original, _swapped, s0), gain in zip(found, gains):
             if (start, end) not in best or gain > best[(start, end)][0]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
 from pipeline.detect.mt_parse import parse_paragraph
 from pipeline.detect.mt_word_order import _CAPITALISED_RUN, _lexicon, english_order, is_title_case_line
 
@@ -47,13 +47,9 @@ def _is_candidate(paragraph: str, start: int, end: int) -> bool:
     return not any(e.label_ in _NAME_ENTITIES and e.start_char < end and start < e.end_char for e in doc.ents)
 
 
-class LMWordOrderDetector(Detector):
+class LMWordOrderDetector(LanguageModelDetector):
     id = "mt.word_order_lm"
     version = "2"
-
-    def enabled(self) -> bool:
-        stages = self.config.stages
-        return bool(self.config.rewrite) and (not stages or "rewrite" in stages)
 
     def settings(self) -> dict[str, Any]:
         return {"enabled": self.enabled(), "lm_model": getattr(self.config, "lm_model", None), "min_gain": MIN_GAIN}
@@ -93,11 +89,8 @@ class LMWordOrderDetector(Detector):
         found = self.candidates(context)
         if not found:
             return []
-        try:
-            from pipeline.lm.scorer import get_scorer
-
-            scorer = get_scorer(self.config)
-        except Exception:  # noqa: BLE001 - no usable model here: the pattern detectors still run
+        scorer = self.scorer()
+        if scorer is None:
             return []
         pairs = []
         for start, end, reordered in found:
