@@ -74,7 +74,10 @@ def main() -> None:
     parser.add_argument("--data", choices=["ours", "languagetool"], default="ours",
                         help="ours: pipeline/data/grammar/examples.txt; languagetool: a fixed sample of "
                              "LanguageTool's rule examples from the installed lingotweaker-data-en")
-    parser.add_argument("--sample", type=int, default=400, help="examples of each kind from LanguageTool's rules")
+    parser.add_argument("--sample", type=int, default=0,
+                        help="examples of each kind from LanguageTool's rules; 0 (the default): all of them, "
+                             "about 8,500 incorrect and 11,000 correct (a 400-example sample moves false alarms "
+                             "by about 1.4 points either way)")
     parser.add_argument("--seed", type=int, default=13, help="sample seed (13 was used while tuning; others are held out)")
     args = parser.parse_args()
     if args.data == "ours":
@@ -84,7 +87,8 @@ def main() -> None:
         from pipeline.grammar.lt_examples import load_lt_examples
 
         examples = load_lt_examples(args.sample, args.seed)
-        source = f"LanguageTool rule examples (grammar.xml from lingotweaker-data-en, default-on rules, seed {args.seed}, {args.sample} per kind)"
+        sampled = f"seed {args.seed}, {args.sample} per kind" if args.sample > 0 else "all of them"
+        source = f"LanguageTool rule examples (grammar.xml from lingotweaker-data-en, default-on rules, {sampled})"
     from pipeline.grammar.backends.harper import HarperBackend
     from pipeline.grammar.backends.lingotweaker import LingotweakerBackend
 

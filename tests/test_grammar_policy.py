@@ -196,3 +196,30 @@ def test_a_word_glued_to_an_opening_ellipsis_is_a_cut_excerpt():
     plain = "The talks ended.\n\n...an be seen later."
     assert not cut_opening(match(plain, "The", rule="SENTENCE_WHITESPACE"), plain, paragraphs(plain))
     assert cut_opening(match(plain, "an", ["and"], rule="EN_A_VS_AN"), plain, paragraphs(plain))
+
+
+def test_languagetool_examples_are_incorrect_only_with_a_correction(tmp_path):
+    from pipeline.grammar.lt_examples import load_lt_examples
+
+    rules = tmp_path / "grammar.xml"
+    rules.write_text(
+        """<rules><category id="C"><rule id="R1">
+        <example correction="went">He <marker>goed</marker> home.</example>
+        <example correction="">The <marker>is</marker> it.</example>
+        <example>The dogs <marker>are</marker> released.</example>
+        <example>They are released.</example>
+        <example type="triggers_error">Broken <marker>one</marker>.</example>
+        <!-- False negative: the tagger reads rose as a noun --><example>The sun had <marker>rose</marker> early.</example>
+        <example>She <marker>have</marker> left.</example><!-- False negative -->
+        <example>He had left.</example>
+        </rule><rule id="R2" default="off"><example correction="x">Off <marker>rule</marker>.</example></rule>
+        </category></rules>""",
+        encoding="utf-8",
+    )
+    examples = load_lt_examples(10, 1, path=rules)
+    incorrect = {e.text: [e.text[s:t] for s, t in e.errors] for e in examples if not e.correct}
+    correct = {e.text for e in examples if e.correct}
+    # a marker in an example without a correction shows what the rule must leave alone
+    assert incorrect == {"He goed home.": ["goed"], "The is it.": ["is"], "The sun had rose early.": ["rose"],
+                         "She have left.": ["have"]}
+    assert correct == {"The dogs are released.", "They are released.", "He had left."}
