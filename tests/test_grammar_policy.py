@@ -72,6 +72,7 @@ def test_splits_of_glued_words_are_not_corrections_but_name_splits_are():
     assert only_splits("HomeBreaking", ("Home Breaking",))
     assert not only_splits("Tayyip", ("Tay yip",))
     assert not only_splits("Blinken", ("Blinked",))
+    assert not only_splits("a while", ("awhile",))  # a join, not a split
 
 
 def test_name_guard_protects_names_but_not_typos():
@@ -223,3 +224,53 @@ def test_languagetool_examples_are_incorrect_only_with_a_correction(tmp_path):
     assert incorrect == {"He goed home.": ["goed"], "The is it.": ["is"], "The sun had rose early.": ["rose"],
                          "She have left.": ["have"]}
     assert correct == {"The dogs are released.", "They are released.", "He had left."}
+
+
+def test_lower_case_abbreviations_and_closed_compounds_are_not_misspellings_but_glue_is():
+    text = "The cpu and the url, fr and jetlag, alot of it everytime, monday."
+    assert not_a_misspelling(spelling(text, "cpu", ["CPU", "cup"]), text).startswith("only recases an abbreviation")
+    assert not_a_misspelling(spelling(text, "url", ["URL"]), text).startswith("only recases an abbreviation")
+    assert not_a_misspelling(spelling(text, "fr", ["FR", "Fr"]), text).startswith("only recases an abbreviation")
+    assert not_a_misspelling(spelling(text, "jetlag", ["jet lag"]), text) == "a closed compound of two content words"
+    # a run that lost the space before or after a function word
+    assert not_a_misspelling(spelling(text, "alot", ["a lot"]), text) is None
+    assert not_a_misspelling(spelling(text, "everytime", ["every time"]), text) is None
+    # a well-known name written in lower case is still an error
+    assert not_a_misspelling(spelling(text, "monday", ["Monday"]), text) is None
+
+
+def test_british_ise_for_ice_is_a_dialect_spelling():
+    assert is_other_dialect_spelling("practise", ("practice",))
+    assert not is_other_dialect_spelling("practise", ("precise",))
+
+
+def test_camel_case_words_are_names_to_the_name_guard():
+    text = "Shares of DeSantis Holdings fell."
+    guard = NameGuard(text, sentences(text), use_spacy=False)
+    assert guard.protects(spelling(text, "DeSantis", ["Desantis", "Santis"])) is not None
+
+
+def test_a_sentence_initial_name_that_looks_like_a_common_word_is_protected_but_typos_are_not():
+    name = "Darko would be relegated to a mere role player during his last seasons."
+    assert NameGuard(name, sentences(name)).protects(spelling(name, "Darko", ["Dark", "Dario"])) is not None
+    typo = "Untill now, the talks have failed."
+    assert NameGuard(typo, sentences(typo)).protects(spelling(typo, "Untill", ["Until"])) is None
+    doubled = "Tthe administration created a task force."
+    assert NameGuard(doubled, sentences(doubled)).protects(spelling(doubled, "Tthe", ["The", "Tithe"])) is None
+
+
+def test_a_spelling_flag_needs_a_one_keystroke_miss_of_a_common_word():
+    from pipeline.grammar.spelling_filter import clear_typo, edit_distance
+
+    assert edit_distance("recieve", "receive", transpositions=True) == 1 and edit_distance("recieve", "receive") == 2
+    # one letter inserted, dropped, replaced or swapped, from a much more common word
+    for typo, suggestions in [("embarassment", ("embarrassment",)), ("stoppped", ("stopped",)),
+                              ("amendmnets", ("amendments",)), ("accomodated", ("accommodated",)), ("teh", ("the",))]:
+        assert clear_typo(typo, suggestions), typo
+    # Latin, program names and jargon one letter from an English word are not typos
+    for word, suggestions in [("dockerd", ("docked", "dockers")), ("ardeat", ("ardent",)), ("libr", ("liar", "lib")),
+                              ("corrdiors", ("corridors",))]:
+        assert not clear_typo(word, suggestions), word
+    text = "The talks ended with dockerd and a goverment statement."
+    assert not_a_misspelling(spelling(text, "dockerd", ["docked"]), text).startswith("not one keystroke")
+    assert not_a_misspelling(spelling(text, "goverment", ["government"]), text) is None

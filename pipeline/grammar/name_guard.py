@@ -22,6 +22,7 @@ from pipeline.grammar.match import GrammarMatch
 from pipeline.text.segment import Span
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # camel case: SpaceX, SpaceTEC, iPhone, McCain
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 GUARDED_CATEGORIES = {"TYPOS", "CONFUSED_WORDS", "PROPER_NOUNS"}
 COMMON_WORD_ZIPF = 5.0  # "until", "government": a suggestion this common is a real correction
@@ -45,6 +46,8 @@ def only_splits(span: str, suggestions: tuple[str, ...]) -> bool:
     """True when the span looks glued (all lower case, a case change inside, or punctuation inside)
     and every suggestion keeps its letters and only adds spaces or punctuation. "Tayyip" ->
     "Tay yip" is not a split: a capitalised word with no inner capital is a name."""
+    if re.search(r"\s", span):
+        return False  # "a while" -> "awhile" joins words; a split starts from one token
     glued = span.islower() or re.search(r"[a-z][A-Z]|\w[.,;:!?]\w", span) is not None
     letters = re.sub(r"\W", "", span)
     return glued and bool(suggestions) and all(re.sub(r"\W", "", s) == letters and s != span for s in suggestions)
@@ -101,6 +104,19 @@ class NameGuard:
                     return "proper noun"
         return None
 
+    def _spacy_entity(self, start: int, end: int) -> str | None:
+        """A proper noun that is also part of a named entity, at ``start:end``."""
+        if not self.use_spacy:
+            return None
+        sentence = self._sentence_for(start)
+        if sentence is None:
+            return None
+        for token in self._parse(sentence.start, sentence.end):
+            t_start = sentence.start + token.idx
+            if t_start < end and start < t_start + len(token.text) and token.pos_ == "PROPN" and token.ent_type_ in _ENTITY_TYPES:
+                return f"named entity ({token.ent_type_}) at a sentence start"
+        return None
+
     def _parse(self, start: int, end: int):
         cache = self.__dict__.setdefault("_parses", {})
         if (start, end) not in cache:
@@ -131,12 +147,18 @@ class NameGuard:
         capitalised = [w for w in _WORD.findall(span) if any(c.isupper() for c in w)]
         if not capitalised:
             return None  # a name written in lower case is itself an error ("paris", "monday")
+        if any(_INNER_CAPITAL.search(w) for w in capitalised):
+            return "camel-case name (a product, brand or code name)"
         if self._sentence_initial(start):
-            # spaCy calls most unknown sentence-initial words names; decide by the suggestion:
-            # "Untill" -> "Until" is a typo, "Blinken" -> "Blinked" is not
-            return None if _common(suggestions) else "capitalised unknown word at a sentence start"
+            # spaCy calls most unknown sentence-initial words proper nouns; decide by the suggestion:
+            # "Untill" -> "Until" is a typo, "Blinken" -> "Blinked" is not. A very common
+            # suggestion ("Darko" -> "Dark") is overruled only when spaCy reads the word as a proper
+            # noun *and* a named entity ("Darko would be relegated": PERSON; "Untill now": a noun)
+            if not _common(suggestions):
+                return "capitalised unknown word at a sentence start"
+            return self._spacy_entity(start, end)
         if any(not w[:1].isupper() for w in capitalised):
-            return "mixed-case name"  # el-Sadat, al-Assad, iPhone
+            return "mixed-case name"  # el-Sadat, al-Assad
         return self._spacy_protected(start, end)
 
     def _sentence_initial(self, start: int) -> bool:

@@ -68,11 +68,20 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
     if foreign_word(word, frequency):
         return "a common word of another language (a foreign word or title, not a typo)"
     if best and best != word and best.lower() == word.lower():
+        if word.islower() and (best.isupper() or len(word) <= SHORT_WORD):
+            # "cpu" -> "CPU", "url" -> "URL", "fr" -> "Fr": abbreviations, units and code in lower
+            # case are house style, not misspellings
+            return "only recases an abbreviation (lower-case abbreviations and units are style)"
         # "monday" -> "Monday", "paris" -> "Paris": a well-known name written lower case is an
         # error; a rare one ("jira", "zigbee") is a product or user name styled that way
         return None if frequency >= COMMON_ZIPF else "only recases a rare word (a name styled in lower case)"
     glue = best and best.lower() != word.lower() and re.sub(r"\W", "", best).lower() == word.lower()
     if glue and _phrase_zipf(best) >= COMMON_ZIPF:
+        if not glued_to_function_word(best) and not re.search(r"[a-z][A-Z]", word):
+            # "jetlag" -> "jet lag", "rollup" -> "roll up": two content words written closed are a
+            # compound (a house-style question), not a run of words that lost their space; a
+            # capital inside ("HomeBreaking") is two words that did lose it
+            return "a closed compound of two content words"
         return None  # "alot" -> "a lot", "prioritythe" -> "priority the": glue, whatever its frequency
     if frequency >= COMMON_ZIPF and (not best or frequency + MARGIN >= _zipf(best)):
         return "a word in common use"
@@ -82,7 +91,39 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
         return "a short word in use (an abbreviation, symbol or foreign particle more often than a typo)"
     if not likely_typo(word, match.suggestions):
         return "no frequent word a typo away (a rare, technical or foreign word the dictionary lacks)"
+    if not clear_typo(word, match.suggestions):
+        return "not one keystroke from a common word (more often a foreign, technical or rare word than a typo)"
     return None
+
+
+CLEAR_TYPO_MIN_LETTERS = 5  # shorter unknown words are abbreviations, symbols and particles...
+CLEAR_TYPO_SHORT_TARGET_ZIPF = 6.0  # ...unless they miss one of the commonest words ("teh", "feom")
+CLEAR_TYPO_TARGET_ZIPF = 3.5  # an unattested string must miss a common word...
+ATTESTED_TYPO_TARGET_ZIPF = 3.0  # ...a misspelling people write ("accomodated") a fairly common one
+
+
+def clear_typo(word: str, suggestions: tuple[str, ...]) -> bool:
+    """Whether ``word`` is one keystroke (a letter inserted, dropped, replaced or two letters
+    swapped) from a much more common word among the first suggestions: "embarassment",
+    "stoppped", "amendmnets", "teh". Dictionary checkers also flag every Latin tag, program name
+    and rare word ("donec", "dockerd", "correlator"), and in news text those outnumber typos, so
+    a spelling flag needs this much evidence; two-keystroke misses ("corrdiors") go unflagged.
+    A misspelling wordfreq has seen people write ("accomodated", Zipf 1.5) may miss a less common
+    word than a string nobody writes ("dockerd", Zipf 0)."""
+    frequency = _zipf(word)
+    lowered = word.lower()
+    for suggestion in suggestions[:3]:
+        target = suggestion.lower()
+        if target == lowered or edit_distance(lowered, target, transpositions=True) != 1:
+            continue
+        common = _phrase_zipf(suggestion)
+        if len(lowered) < CLEAR_TYPO_MIN_LETTERS:
+            needed = CLEAR_TYPO_SHORT_TARGET_ZIPF
+        else:
+            needed = ATTESTED_TYPO_TARGET_ZIPF if frequency > 0 else CLEAR_TYPO_TARGET_ZIPF
+        if common >= needed and common >= frequency + TYPO_MARGIN:
+            return len(lowered) >= 3
+    return False
 
 
 def part_of_apostrophe_word(text: str, start: int, end: int) -> bool:
@@ -147,14 +188,19 @@ def _phrase_zipf(text: str) -> float:
     return min((_zipf(p) for p in parts), default=0.0)
 
 
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions)."""
+def edit_distance(a: str, b: str, transpositions: bool = False) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions); with ``transpositions``, two
+    adjacent letters swapped count as one edit (optimal string alignment: "recieve" -> 1)."""
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
         current = [i]
         for j, y in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
-        previous = current
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if transpositions and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and x != y:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, previous = previous, current
     return previous[-1]
 
 
@@ -169,6 +215,17 @@ FUNCTION_WORDS = frozenset(
     "how while also not all any some been being did does each other every many much more most such "
     "very just only both either neither one ones".split()
 )
+
+
+SHORT_FUNCTION_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
+
+
+def glued_to_function_word(split: str) -> bool:
+    """Whether a suggested split ("a lot", "priority the", "every time", "In order") has a
+    function word among its parts: words that lost the space between them, as opposed to a
+    compound of two content words ("jet lag", "euros id")."""
+    parts = [p.lower() for p in re.findall(r"[^\W\d_]+", split)]
+    return len(parts) < 2 or any(p in FUNCTION_WORDS or p in SHORT_FUNCTION_WORDS for p in parts)
 
 
 def plausible_compound(word: str) -> bool:
@@ -192,7 +249,7 @@ def plausible_compound(word: str) -> bool:
 # British <-> American spelling patterns ("favourite"/"favorite", "defence"/"defense")
 DIALECT_PAIRS = (
     ("our", "or"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter"), ("ence", "ense"),
-    ("ould", "old"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llor", "lor"), ("ae", "e"), ("oe", "e"), ("ogue", "og"), ("mme", "m"), ("eable", "able"),
+    ("ould", "old"), ("ise", "ice"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llor", "lor"), ("ae", "e"), ("oe", "e"), ("ogue", "og"), ("mme", "m"), ("eable", "able"),
 )
 
 
