@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.grammar.examples import hits, load_examples, parse_example
 from pipeline.grammar.mapping import decide, flag_category, safe_fix
 from pipeline.grammar.match import GrammarMatch
@@ -274,3 +276,52 @@ def test_a_spelling_flag_needs_a_one_keystroke_miss_of_a_common_word():
     text = "The talks ended with dockerd and a goverment statement."
     assert not_a_misspelling(spelling(text, "dockerd", ["docked"]), text).startswith("not one keystroke")
     assert not_a_misspelling(spelling(text, "goverment", ["government"]), text) is None
+
+
+def test_an_a_that_is_a_letter_or_variable_is_not_an_article():
+    from pipeline.grammar.stage import not_an_article
+
+    def flagged(text: str) -> bool:
+        start = re.search(r"\ba\b", text).start()  # the first stand-alone "a"
+        return not not_an_article(GrammarMatch(start, start + 1, "EN_A_VS_AN", "m", ("an",), "MISC", "grammar", "lingotweaker"), text)
+
+    assert not flagged("Chlorophyll a is found in all chloroplasts.")
+    assert not flagged("Divide both sides by a, which is never zero.")
+    assert not flagged("The prefix a- in Greek negates.")
+    assert flagged("It was a honest mistake.")
+    assert flagged("She bought a orange car.")
+
+
+def test_harper_confusions_are_merged_only_where_they_read_the_clause_right():
+    from pipeline.grammar.backends.harper import HarperBackend
+    from pipeline.grammar.rules import DEFAULT_HARPER_KINDS
+    from pipeline.grammar.select import harper_is_precise
+
+    harper = HarperBackend("en-US")
+
+    def kept(text: str) -> list[str]:
+        return [text[m.start : m.end] for m in harper.check(text) if harper_is_precise(m, text, DEFAULT_HARPER_KINDS)]
+
+    # existential "there", embedded questions, possessive gerunds: no error
+    assert kept("Since when are there fireworks?") == []
+    assert kept("The question is did she know about it.") == []
+    assert kept("They're new investors.") == []
+    # two modals, a past participle after "had", East Asian commas: errors
+    assert kept("The ministry could should respond.") == ["could should"]
+    assert kept("He had went home.") == ["went"]
+    assert kept("Officials said，the talks would resume.") == ["，"]
+    # "May will" is a name before a verb
+    assert kept("Theresa May will visit Brussels.") == []
+
+
+def test_dots_opening_a_paragraph_mark_an_excerpt_not_a_doubled_stop():
+    from pipeline.grammar.stage import after_opening_ellipsis
+    from pipeline.text.segment import paragraphs
+
+    excerpt = ".. arrest of all accused followed. the court said."
+    assert after_opening_ellipsis(match(excerpt, "..", rule="DOUBLE_PUNCTUATION"), excerpt, paragraphs(excerpt))
+    assert after_opening_ellipsis(match(excerpt, "arrest", rule="UPPERCASE_SENTENCE_START"), excerpt, paragraphs(excerpt))
+    # a lower-case sentence later in the paragraph is still an error
+    assert not after_opening_ellipsis(match(excerpt, "the", rule="UPPERCASE_SENTENCE_START"), excerpt, paragraphs(excerpt))
+    plain = "The court met.. the lawyers left."
+    assert not after_opening_ellipsis(match(plain, "..", rule="DOUBLE_PUNCTUATION"), plain, paragraphs(plain))

@@ -111,16 +111,46 @@ def _offline_backend(name: str, dialect: str, rules: RuleFilter, merged: bool) -
 IMPRECISE_HARPER_GRAMMAR = re.compile(
     r"“Whom” is used|base form of the verb with \"did\"|`Will` and `shall` should be followed"
     r"|contraction `it's` before|`need to` should be followed"
+    # "the prospect of their being published", "they're new kinds of retailers": possessive
+    # gerunds and adjectives read as verbs; the noun-form lint reads "make her complain" as a noun
+    r"|Did you mean `they(?:'|’)re`\?|The noun form is"
 )
+# Harper's there -> their lint is right before a noun ("left there weapons behind") and wrong in
+# an existential clause ("are there fireworks", "There sort of is"); its they're -> their lint
+# misreads adjectives ("they're new kinds")
+_THEIR_LINT = re.compile(r"Did you mean `their`\?")
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|isn't|aren't|wasn't|weren't)\s+$", re.IGNORECASE)
+# Harper's past-participle lint is only about compound tenses: after a form of "have" ("had
+# rose"). After "is" or "was" the verb starts an embedded question ("the question is did she")
+_PARTICIPLE_LINT = re.compile(r"Use the past participle")
+_HAVE_BEFORE = re.compile(r"(?:\b(?:have|has|had|having)|['’](?:ve|d))\s+(?:\w+\s+)?$", re.IGNORECASE)
+# Harper's lints of other kinds that are precise where lingotweaker is blind: two modal verbs in a
+# row ("could should"), and East Asian commas left by machine translation from Chinese or Japanese
+PRECISE_HARPER_MESSAGES = re.compile(r"Two modal verbs in a row|Avoid East Asian commas")
+_MODAL_LINT = re.compile(r"Two modal verbs in a row")
+_NAME_MODALS = ("May", "Will")  # Theresa May, Will Smith
+
+
+def modals_not_names(span: str, before: str) -> bool:
+    """Whether a two-modals match ("could should") is two verbs and not a name before a verb
+    ("Theresa May will visit"): every word in lower case, or only the first capitalised because it
+    opens the sentence and is no modal that doubles as a name."""
+    words = span.split()
+    if all(w.islower() for w in words):
+        return True
+    sentence_start = not before.strip() or before.rstrip()[-1] in ".!?\"“‘'"
+    return sentence_start and words[0] not in _NAME_MODALS and all(w.islower() for w in words[1:])
 
 
 def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) -> bool:
     """Harper's lints worth merging: the precise kinds, and of its typo lints only word splits
     ("prioritywe" -> "priority we"), not its word swaps ("that" -> "than")."""
     kind = match.rule_id.removeprefix("HARPER_")
+    span = text[match.start : match.end]
+    if PRECISE_HARPER_MESSAGES.search(match.message):
+        return not _MODAL_LINT.search(match.message) or modals_not_names(span, text[: match.start])
     if kind not in kinds:
         return False
-    span = text[match.start : match.end]
     if kind == "Spelling":
         return False
     if kind == "Typo":
@@ -144,7 +174,14 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
         # word-form fixes ("have rose" -> "risen", "there weapons" -> "their"); its deletions
         # ("all I want to do is be able") and suggestion-less lints were misfires on
         # LanguageTool's correct examples (benchmarks/grammar_eval.py)
-        return any(s.strip() for s in match.suggestions) and not IMPRECISE_HARPER_GRAMMAR.search(match.message)
+        if not any(s.strip() for s in match.suggestions) or IMPRECISE_HARPER_GRAMMAR.search(match.message):
+            return False
+        before = text[max(0, match.start - 40) : match.start]
+        if _THEIR_LINT.search(match.message):
+            return span.lower() == "there" and bool(re.search(r"\w", before)) and not _BE_BEFORE.search(before)
+        if _PARTICIPLE_LINT.search(match.message):
+            return bool(_HAVE_BEFORE.search(before))
+        return True
     # its other punctuation lints (commas after introductory words, hyphens in "double click")
     # are style or misfires
     return False

@@ -17,13 +17,13 @@ from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
 from pipeline.text.segment import Span, paragraphs, sentences
 
-CACHE_FORMAT = "4"  # bump when merging or rule filtering changes what is cached
+CACHE_FORMAT = "5"  # bump when merging or rule filtering changes what is cached
 BASE_CONFIDENCE = {"spelling": 0.5, "grammar": 0.6, "punctuation": 0.7}
 
 
 class GrammarStage(Stage):
     name = "grammar"
-    version = "5"
+    version = "6"
 
     def __init__(self, config):
         super().__init__(config)
@@ -94,7 +94,7 @@ class GrammarStage(Stage):
                 continue
             if guard.protects(match) or not_a_misspelling(match, text, self.config.dialect):
                 continue
-            if truncated_excerpt(match, units) or continued_quotation(match, text, paras) or lowercase_fragment(match, text, paras) or legitimate_repeat(match, text) or not_a_stop(match, text) or cut_opening(match, text, paras):
+            if truncated_excerpt(match, units) or continued_quotation(match, text, paras) or lowercase_fragment(match, text, paras) or legitimate_repeat(match, text) or not_a_stop(match, text) or cut_opening(match, text, paras) or after_opening_ellipsis(match, text, paras) or not_an_article(match, text):
                 continue
             decision = decide(match, text, tuple(self.config.grammar_auto_apply))
             agreeing = list(match.extra.get("also", []))
@@ -231,6 +231,27 @@ def not_a_stop(match: GrammarMatch, text: str) -> bool:
     return text[dot + 1 : dot + 2].isalnum()
 
 
+ARTICLE_RULES = ("EN_A_VS_AN", "HARPER_Miscellaneous")
+# words an article is never followed by: when "a" precedes one, it is a letter, a variable or a
+# name ("chlorophyll a is", "divide by a and b", "the prefix a- in"), not an article
+_NOT_AFTER_ARTICLE = frozenset(
+    "is are was were be been has have had and or nor but in of to on at by for with from as than "
+    "can will would may might must should could does did".split()
+)
+
+
+def not_an_article(match: GrammarMatch, text: str) -> bool:
+    """An a/an flag on an "a" that is no article: followed by punctuation, a hyphen or a word no
+    article can precede."""
+    if match.rule_id not in ARTICLE_RULES or text[match.start : match.end].lower() not in ("a", "an"):
+        return False
+    following = text[match.end : match.end + 30]
+    if not following[:1].isspace():
+        return True  # "a-", "a,", "(a)": a letter, not a word
+    word = re.match(r"\s+([^\W\d_]+)", following)
+    return word is None or word.group(1).lower() in _NOT_AFTER_ARTICLE
+
+
 def cut_opening(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
     """A paragraph that opens with an ellipsis glued to a word ("...an be considered", "...The
     crops") is an excerpt cut mid-text: no space is missing after that ellipsis, and the first word
@@ -257,6 +278,26 @@ def legitimate_repeat(match: GrammarMatch, text: str) -> bool:
     if len(found) != 2 or found[0].lower() != found[1].lower():
         return False
     return found[0] != found[1] and found[1][:1].isupper()  # "The the" at a sentence start is a repeat
+
+
+_OPENING_ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…)\s*")
+
+
+def after_opening_ellipsis(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
+    """A paragraph that opens with dots (".. arrest of all accused", "… and there is") is an
+    excerpt that starts mid-sentence: those dots are no doubled stop, and the word after them is
+    not a sentence start that should be capitalised."""
+    if match.rule_id not in ("DOUBLE_PUNCTUATION", "UPPERCASE_SENTENCE_START", "HARPER_Capitalization"):
+        return False
+    for para in paras:
+        if para.start <= match.start < para.end:
+            opening = _OPENING_ELLIPSIS.match(para.text)
+            if opening is None or not opening.group().strip():
+                return False
+            first_word = re.match(r"[^\W\d_]+", para.text[opening.end() :])
+            limit = para.start + opening.end() + (first_word.end() if first_word else 0)
+            return match.start < limit
+    return False
 
 
 def lowercase_fragment(match: GrammarMatch, text: str, paras: list) -> bool:
