@@ -87,33 +87,28 @@ class NameGuard:
                 return sentence
         return None
 
-    def _spacy_protected(self, start: int, end: int) -> str | None:
-        if not self.use_spacy:
-            return None
-        sentence = self._sentence_for(start)
+    def _tokens_at(self, start: int, end: int) -> list:
+        """spaCy tokens of the sentence around ``start`` that overlap ``start:end`` (none without spaCy)."""
+        sentence = self._sentence_for(start) if self.use_spacy else None
         if sentence is None:
-            return None
-        parsed = self._parse(sentence.start, sentence.end)
-        for token in parsed:
-            t_start = sentence.start + token.idx
-            t_end = t_start + len(token.text)
-            if t_start < end and start < t_end:
-                if token.ent_type_ in _ENTITY_TYPES:
-                    return f"named entity ({token.ent_type_})"
-                if token.pos_ == "PROPN":
-                    return "proper noun"
+            return []
+        return [
+            token for token in self._parse(sentence.start, sentence.end)
+            if sentence.start + token.idx < end and start < sentence.start + token.idx + len(token.text)
+        ]
+
+    def _spacy_protected(self, start: int, end: int) -> str | None:
+        for token in self._tokens_at(start, end):
+            if token.ent_type_ in _ENTITY_TYPES:
+                return f"named entity ({token.ent_type_})"
+            if token.pos_ == "PROPN":
+                return "proper noun"
         return None
 
     def _spacy_entity(self, start: int, end: int) -> str | None:
         """A proper noun that is also part of a named entity, at ``start:end``."""
-        if not self.use_spacy:
-            return None
-        sentence = self._sentence_for(start)
-        if sentence is None:
-            return None
-        for token in self._parse(sentence.start, sentence.end):
-            t_start = sentence.start + token.idx
-            if t_start < end and start < t_start + len(token.text) and token.pos_ == "PROPN" and token.ent_type_ in _ENTITY_TYPES:
+        for token in self._tokens_at(start, end):
+            if token.pos_ == "PROPN" and token.ent_type_ in _ENTITY_TYPES:
                 return f"named entity ({token.ent_type_}) at a sentence start"
         return None
 

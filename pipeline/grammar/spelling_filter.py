@@ -110,20 +110,13 @@ def clear_typo(word: str, suggestions: tuple[str, ...]) -> bool:
     a spelling flag needs this much evidence; two-keystroke misses ("corrdiors") go unflagged.
     A misspelling wordfreq has seen people write ("accomodated", Zipf 1.5) may miss a less common
     word than a string nobody writes ("dockerd", Zipf 0)."""
-    frequency = _zipf(word)
-    lowered = word.lower()
-    for suggestion in suggestions[:3]:
-        target = suggestion.lower()
-        if target == lowered or edit_distance(lowered, target, transpositions=True) != 1:
-            continue
-        common = _phrase_zipf(suggestion)
-        if len(lowered) < CLEAR_TYPO_MIN_LETTERS:
-            needed = CLEAR_TYPO_SHORT_TARGET_ZIPF
-        else:
-            needed = ATTESTED_TYPO_TARGET_ZIPF if frequency > 0 else CLEAR_TYPO_TARGET_ZIPF
-        if common >= needed and common >= frequency + TYPO_MARGIN:
-            return len(lowered) >= 3
-    return False
+    if len(word) < 3:
+        return False
+    if len(word) < CLEAR_TYPO_MIN_LETTERS:
+        needed = CLEAR_TYPO_SHORT_TARGET_ZIPF
+    else:
+        needed = ATTESTED_TYPO_TARGET_ZIPF if _zipf(word) > 0 else CLEAR_TYPO_TARGET_ZIPF
+    return _common_neighbour(word, suggestions, 1, True, needed)
 
 
 def part_of_apostrophe_word(text: str, start: int, end: int) -> bool:
@@ -168,16 +161,22 @@ def likely_typo(word: str, suggestions: tuple[str, ...]) -> bool:
     ("goverment" -> "government", "recieve" -> "receive"). A word with no such neighbour is a
     rare, technical or foreign word the dictionary lacks ("halogenation", "zigbee", "scienze"),
     and a suggestion that only changes case ("jira" -> "Jira") is not a spelling fix."""
+    return _common_neighbour(word, suggestions, TYPO_DISTANCE, False, TYPO_TARGET_ZIPF)
+
+
+def _common_neighbour(word: str, suggestions: tuple[str, ...], max_edits: int, transpositions: bool, needed_zipf: float) -> bool:
+    """Whether one of the first three suggestions is at most ``max_edits`` from ``word``, at least
+    ``needed_zipf`` common and ``TYPO_MARGIN`` more common than ``word``."""
     frequency = _zipf(word)
     lowered = word.lower()
     for suggestion in suggestions[:3]:
         target = suggestion.lower()
-        if target == lowered or edit_distance(lowered, target) > TYPO_DISTANCE:
+        if target == lowered or edit_distance(lowered, target, transpositions) > max_edits:
             continue
         if word.islower() and not suggestion.islower():
             continue  # "jira" -> "IRA": a lower-case word is not a misspelt name or acronym
         common = _phrase_zipf(suggestion)
-        if common >= TYPO_TARGET_ZIPF and common >= frequency + TYPO_MARGIN:
+        if common >= needed_zipf and common >= frequency + TYPO_MARGIN:
             return True
     return False
 

@@ -256,13 +256,14 @@ def cut_opening(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
     """A paragraph that opens with an ellipsis glued to a word ("...an be considered", "...The
     crops") is an excerpt cut mid-text: no space is missing after that ellipsis, and the first word
     may be the tail of a longer one, so nothing on it is an error of the text we have."""
-    for para in paras:
-        if para.start <= match.start < para.end:
-            opening = re.match(r"\s*(?:\.\.\.|…)(?=[^\W\d_])([^\W\d_]*)", para.text)
-            if opening is None:
-                return False
-            return match.start < para.start + opening.end(1)  # on the ellipsis or the word glued to it
-    return False
+    para = paragraph_of(match, paras)
+    opening = re.match(r"\s*(?:\.\.\.|…)(?=[^\W\d_])([^\W\d_]*)", para.text) if para else None
+    return opening is not None and match.start < para.start + opening.end(1)  # on the ellipsis or the word glued to it
+
+
+def paragraph_of(match: GrammarMatch, paras: list[Span]) -> Span | None:
+    """The paragraph the match starts in."""
+    return next((para for para in paras if para.start <= match.start < para.end), None)
 
 
 REPEAT_RULES = ("ENGLISH_WORD_REPEAT_RULE", "HARPER_Repetition")
@@ -289,15 +290,12 @@ def after_opening_ellipsis(match: GrammarMatch, text: str, paras: list[Span]) ->
     not a sentence start that should be capitalised."""
     if match.rule_id not in ("DOUBLE_PUNCTUATION", "UPPERCASE_SENTENCE_START", "HARPER_Capitalization"):
         return False
-    for para in paras:
-        if para.start <= match.start < para.end:
-            opening = _OPENING_ELLIPSIS.match(para.text)
-            if opening is None or not opening.group().strip():
-                return False
-            first_word = re.match(r"[^\W\d_]+", para.text[opening.end() :])
-            limit = para.start + opening.end() + (first_word.end() if first_word else 0)
-            return match.start < limit
-    return False
+    para = paragraph_of(match, paras)
+    opening = _OPENING_ELLIPSIS.match(para.text) if para else None
+    if opening is None or not opening.group().strip():
+        return False
+    first_word = re.match(r"[^\W\d_]+", para.text[opening.end() :])
+    return match.start < para.start + opening.end() + (first_word.end() if first_word else 0)
 
 
 def lowercase_fragment(match: GrammarMatch, text: str, paras: list) -> bool:
