@@ -81,3 +81,19 @@ class LanguageModelDetector(Detector):
             return get_scorer(self.config)
         except Exception:  # noqa: BLE001 - any load failure means: nothing to confirm with
             return None
+
+    def candidates(self, context: DetectContext) -> list:
+        """What the language model is asked about; subclasses say."""
+        raise NotImplementedError
+
+    def candidates_and_scorer(self, context: DetectContext) -> tuple[list, Any] | None:
+        """This document's candidates and the scorer to confirm them with, or None when there is
+        nothing to do (the rewriter is off, no candidate, or no model): the model is loaded only
+        for a document that has a candidate."""
+        if not self.enabled():
+            return None
+        found = self.candidates(context)
+        if not found:
+            return None
+        scorer = self.scorer()
+        return None if scorer is None else (found, scorer)

@@ -94,14 +94,10 @@ class ConfusableWordDetector(LanguageModelDetector):
         return found
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        if not self.enabled():
+        ready = self.candidates_and_scorer(context)
+        if ready is None:
             return []
-        found = self.candidates(context)
-        if not found:
-            return []
-        scorer = self.scorer()
-        if scorer is None:
-            return []
+        found, scorer = ready
         gains = scorer.gains([(c[3], c[4]) for c in found])
         best: dict[tuple[int, int], tuple[float, str, str, int]] = {}
         for (start, end, option, original, _swapped, s0), gain in zip(found, gains):

@@ -84,14 +84,10 @@ class LMWordOrderDetector(LanguageModelDetector):
         return found[:_MAX_CANDIDATES]
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        if not self.enabled():
+        ready = self.candidates_and_scorer(context)
+        if ready is None:
             return []
-        found = self.candidates(context)
-        if not found:
-            return []
-        scorer = self.scorer()
-        if scorer is None:
-            return []
+        found, scorer = ready
         pairs = []
         for start, end, reordered in found:
             sentence = next((s for s in context.sentences if s.start <= start and end <= s.start + len(s.text)), None)
