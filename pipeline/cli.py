@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.config import PipelineConfig
+from pipeline.config import ConfigError, PipelineConfig
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     models.set_defaults(handler=_models)
 
     args = parser.parse_args(argv)
-    return args.handler(args)
+    try:
+        return int(args.handler(args))
+    except ConfigError as exc:
+        print(f"postedit: {exc}", file=sys.stderr)
+        return 2
 
 
 def _models(args: argparse.Namespace) -> int:

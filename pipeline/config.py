@@ -1,29 +1,43 @@
-"""Pipeline configuration: one typed, immutable object shared by the CLI and the Luigi tasks.
+"""Pipeline configuration: one typed, immutable, validated object shared by the CLI and the Luigi tasks.
 
 Values come from defaults, then an optional TOML file (``[postedit]`` table or top level), then
 explicit overrides (command-line flags, Luigi parameters). Each stage reads only its own fields and
 declares them in its fingerprint, so changing one stage's settings re-runs that stage and the ones
 after it, and nothing before.
+
+Validation is pydantic's, in strict mode: a value of the wrong type (``batch_size = "16"``), an
+unknown key or an out-of-range number is a :class:`ConfigError` naming the key, raised before any
+document is read, instead of a failure deep inside a stage. Two conveniences stay: a list (TOML) or
+a comma-separated string (command line) is accepted for a tuple field.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Literal, Mapping
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pipeline.io.decode import PREFERRED_LEGACY_ENCODINGS
+
+GrammarBackendName = Literal["auto", "languagetool", "lingotweaker", "harper", "none"]
 
 
-@dataclass(frozen=True)
-class PipelineConfig:
+class ConfigError(ValueError):
+    """A configuration that cannot be used: unknown key, wrong type or value out of range."""
+
+
+class PipelineConfig(BaseModel):
+    model_config = ConfigDict(frozen=True, strict=True, extra="forbid")
+
     # input
-    max_bytes: int = 10_000_000
-    legacy_encodings: tuple[str, ...] = ("cp1252", "iso8859_15", "latin_1", "mac_roman")
+    max_bytes: int = Field(10_000_000, gt=0)
+    legacy_encodings: tuple[str, ...] = PREFERRED_LEGACY_ENCODINGS
     # which stages run (by name, in registry order); empty means all registered
     stages: tuple[str, ...] = ()
     # grammar
-    grammar: str = "auto"  # auto | languagetool | lingotweaker | harper | none
+    grammar: GrammarBackendName = "auto"
     languagetool_url: str | None = None
     dialect: str = "en-US"
     disabled_rules: tuple[str, ...] = ()
@@ -31,8 +45,9 @@ class PipelineConfig:
     enabled_categories: tuple[str, ...] = ()  # LanguageTool category ids; empty means all
     disabled_categories: tuple[str, ...] = ()
     grammar_auto_apply: tuple[str, ...] = ("whitespace", "duplication", "doubled_punctuation")  # the rest only flagged
-    languagetool_timeout: float = 30.0  # seconds per request before falling back to the offline backends
-    languagetool_probe_timeout: float = 3.0
+    languagetool_timeout: float = Field(30.0, gt=0)  # seconds per request before falling back to the offline backends
+    languagetool_probe_timeout: float = Field(3.0, gt=0)
+    languagetool_retries: int = Field(2, ge=0)  # a failed request is tried again this often (backoff) before falling back
     protected_words: tuple[str, ...] = ()  # names and terms no spelling suggestion may touch
     # boilerplate: apply clear removals as edits (False: flag them only)
     remove_boilerplate: bool = True
@@ -43,42 +58,58 @@ class PipelineConfig:
     seq2seq_prefix: str = "Fix grammar: "  # instruction the seq2seq model was trained with
     embedding_model: str = "all-minilm-l6-v2"  # sentence embeddings for the meaning guard
     device: str = "auto"  # auto | cpu | cuda | cuda:N
-    batch_size: int = 16
-    threads: int = 1  # torch threads per process (scale out with workers); 0 = torch's default
+    batch_size: int = Field(16, ge=1)
+    threads: int = Field(1, ge=0)  # torch threads per process (scale out with workers); 0 = torch's default
     min_lm_gain: float = 2.0  # nats a candidate must gain over the original to be applied
-    min_similarity: float = 0.7  # embedding cosine, original vs candidate: catches drift; one swapped word scores 0.7-0.9
-    max_changed_words: int = 3
+    # embedding cosine, original vs candidate: catches drift; one swapped word scores 0.7-0.9
+    min_similarity: float = Field(0.7, ge=-1.0, le=1.0)
+    max_changed_words: int = Field(3, ge=0)
     # house style for consistency suggestions, e.g. {"defence": "defense"}
-    house_style: Mapping[str, str] = field(default_factory=dict)
+    house_style: Mapping[str, str] = Field(default_factory=dict)
     # caches (sentence-level results); None puts them under the output folder
     cache_dir: str | None = None
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _sequences_as_tuples(cls, value: Any, info: Any) -> Any:
+        """TOML gives lists and the command line comma-separated strings for tuple fields."""
+        field = cls.model_fields[info.field_name]
+        if getattr(field.annotation, "__origin__", None) is tuple:
+            if isinstance(value, list):
+                return tuple(value)
+            if isinstance(value, str):
+                return tuple(v.strip() for v in value.split(",") if v.strip())
+        if field.annotation is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)  # "timeout = 30" in TOML is a float setting written without a point
+        return value
+
+    def __init__(self, **values: Any):
+        try:
+            super().__init__(**values)
+        except ValidationError as exc:
+            raise ConfigError(_describe(exc)) from None
+
     def replace(self, **changes: Any) -> "PipelineConfig":
-        known = {f.name for f in dataclasses.fields(self)}
-        unknown = set(changes) - known
-        if unknown:
-            raise ValueError(f"unknown configuration keys: {', '.join(sorted(unknown))}")
-        return dataclasses.replace(self, **{k: _coerce(getattr(self, k), v) for k, v in changes.items()})
+        """A copy with ``changes`` applied and validated (unknown keys are an error)."""
+        return PipelineConfig(**{**self.model_dump(), **changes})
 
     @classmethod
     def load(cls, path: str | Path | None = None, **overrides: Any) -> "PipelineConfig":
-        config = cls()
+        """Defaults, then the TOML file at ``path`` (if any), then ``overrides`` that are not None."""
+        values: dict[str, Any] = {}
         if path:
             with open(path, "rb") as handle:
                 data = tomllib.load(handle)
-            config = config.replace(**data.get("postedit", data))
-        return config.replace(**{k: v for k, v in overrides.items() if v is not None})
+            table = data.get("postedit", data)
+            if not isinstance(table, dict):
+                raise ConfigError(f"{path}: [postedit] must be a table")
+            values.update(table)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
-
-
-def _coerce(current: Any, value: Any) -> Any:
-    if isinstance(current, tuple) and isinstance(value, (list, tuple)):
-        return tuple(value)
-    if isinstance(current, tuple) and isinstance(value, str):
-        return tuple(v.strip() for v in value.split(",") if v.strip())
-    return value
+        """Plain JSON-ready values (tuples as lists, mappings as dicts), for summaries and cache keys."""
+        return {key: _plain(value) for key, value in self.model_dump().items()}
 
 
 def _plain(value: Any) -> Any:
@@ -87,3 +118,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, Mapping):
         return dict(value)
     return value
+
+
+def _describe(exc: ValidationError) -> str:
+    """One line per problem: ``key: what is wrong (got VALUE)``."""
+    lines = []
+    for error in exc.errors():
+        key = ".".join(str(part) for part in error["loc"]) or "configuration"
+        if error["type"] == "extra_forbidden":
+            lines.append(f"unknown configuration key {key!r}")
+        else:
+            lines.append(f"{key}: {error['msg']} (got {error.get('input')!r})")
+    return "invalid configuration: " + "; ".join(lines)
