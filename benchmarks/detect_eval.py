@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext
-from pipeline.detect.boilerplate import find_boilerplate
-from pipeline.detect.broken_parse import parse_paragraph
+from pipeline.boilerplate.detector import find_boilerplate
+from pipeline.text.nlp import parse_paragraph
 from pipeline.text.segment import paragraphs
 from pipeline.detect.stage import load_detectors
 from pipeline.detect.registry import DETECTORS

@@ -89,7 +89,7 @@ def finish_run(
 
     remove_stale_temporaries(output_dir, older_than=started)
     if not config.stages or "detect" in config.stages:  # variants across documents need the whole run
-        from pipeline.detect.consistency_corpus import update_run_reports
+        from pipeline.runpass.consistency import update_run_reports
         update_run_reports(output_dir, entries, config)
 
     summary = build_summary(

@@ -13,7 +13,8 @@ from typing import Iterator
 import pytest
 
 from pipeline.document import Document, ProposedEdit, apply_edits
-from pipeline.io.outputs import report_path, write_document_outputs
+from pipeline.io.outputs import write_document_outputs
+from pipeline.io.paths import report_path
 from pipeline.report.html import render_index
 from pipeline.runner import DocumentResult
 from pipeline.summary import build_summary

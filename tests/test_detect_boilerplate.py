@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.config import PipelineConfig
-from pipeline.detect.boilerplate import find_boilerplate
-from pipeline.detect.boilerplate_stage import BoilerplateStage
+from pipeline.boilerplate.detector import find_boilerplate
+from pipeline.boilerplate.stage import BoilerplateStage
 from pipeline.document import Document, apply_edits
 
 BODY = (

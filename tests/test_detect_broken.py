@@ -6,10 +6,10 @@ import pytest
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext
-from pipeline.detect.broken_attribution import AttributionDetector
-from pipeline.detect.broken_punctuation import StrayPunctuationDetector
-from pipeline.detect.broken_quotes import QuoteBalanceDetector
-from pipeline.detect.broken_syntax import SentenceStructureDetector
+from pipeline.detect.broken.attribution import AttributionDetector
+from pipeline.detect.broken.punctuation import StrayPunctuationDetector
+from pipeline.detect.broken.quotes import QuoteBalanceDetector
+from pipeline.detect.broken.syntax import SentenceStructureDetector
 
 CONFIG = PipelineConfig()
 
@@ -127,7 +127,7 @@ def test_planted_problems_in_a_scraped_article_are_all_found():
     """An article written for this test with one problem of each kind planted in it, run through the stages."""
     from pathlib import Path
 
-    from pipeline.detect.boilerplate_stage import BoilerplateStage
+    from pipeline.boilerplate.stage import BoilerplateStage
     from pipeline.detect.stage import DetectStage
     from pipeline.document import Document
 

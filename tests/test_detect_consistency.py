@@ -7,8 +7,9 @@ import re
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext
-from pipeline.detect.consistency import ConsistencyDetector
-from pipeline.detect.consistency_corpus import DETECTOR_ID, corpus_flags, update_run_reports, with_corpus_flags
+from pipeline.detect.consistency.detector import ConsistencyDetector
+from pipeline.detect.consistency.corpus import DETECTOR_ID, corpus_flags, with_corpus_flags
+from pipeline.runpass.consistency import update_run_reports
 from pipeline.document import Document, apply_edits
 
 CONFIG = PipelineConfig()
@@ -175,7 +176,7 @@ def test_spelling_pairs_are_compared_across_a_run_only_under_a_house_style():
 
 
 def test_update_run_reports_rewrites_changed_reports_and_their_counts(tmp_path):
-    from pipeline.io.outputs import report_path
+    from pipeline.io.paths import report_path
 
     entries = []
     for doc_id, text in RUN.items():

@@ -10,13 +10,13 @@ from hypothesis import strategies as st
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Finding
-from pipeline.detect.mt_capitalised_terms import CapitalisedTermDetector
-from pipeline.detect.mt_false_friends import FalseFriendDetector, rules
-from pipeline.detect.mt_first_name import FirstNameReferenceDetector
-from pipeline.detect.mt_nationality_article import NationalityArticleDetector
-from pipeline.detect.mt_titles import OfficialTitleDetector
-from pipeline.detect.mt_word_order import WordOrderCalqueDetector, english_order, is_title_case_line
-from pipeline.detect.mt_word_order_lm import LMWordOrderDetector
+from pipeline.detect.mt.capitalised_terms import CapitalisedTermDetector
+from pipeline.detect.mt.false_friends import FalseFriendDetector, rules
+from pipeline.detect.mt.first_name import FirstNameReferenceDetector
+from pipeline.detect.mt.nationality_article import NationalityArticleDetector
+from pipeline.detect.mt.titles import OfficialTitleDetector
+from pipeline.detect.mt.word_order import WordOrderCalqueDetector, english_order, is_title_case_line
+from pipeline.detect.mt.word_order_lm import LMWordOrderDetector
 
 CONFIG = PipelineConfig()
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.detect import boilerplate_patterns as bp
-from pipeline.detect.boilerplate_shape import capitalised_share, ends_like_sentence, is_headline_like, words
-from pipeline.detect.wordlist import CLOSED_CLASS, is_known
+from pipeline.boilerplate import patterns as bp
+from pipeline.text.shape import capitalised_share, ends_like_sentence, is_headline_like
+from pipeline.text.lexical import CLOSED_CLASS, is_known, words
 from pipeline.text.segment import Span, paragraphs
 
 DETECTOR = "boilerplate"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pipeline.detect.boilerplate import Verdict, find_boilerplate
+from pipeline.boilerplate.detector import Verdict, find_boilerplate
 from pipeline.document import Document, ProposedEdit
 from pipeline.stages.base import Stage
 from pipeline.text.segment import Span, paragraphs

@@ -17,12 +17,11 @@ detector does nothing, and it fails soft when no model can be loaded.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any, Iterable
 
 from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
-from pipeline.detect.mt_lexicon import load_tsv
-from pipeline.rewrite.words import match_case
+from pipeline.lexicons.confusables import confusable_pairs
+from pipeline.text.lexical import match_case
 
 # nats the swapped sentence must gain. On the clean control set (tests/data/clean_news) the best
 # swap gains -1.0 (council -> counsel); real confusions gain 6-12 ("could loose" 6.9, "city
@@ -35,27 +34,13 @@ _VERB_SLOT = frozenset("not will would can could shall should may might must n't
 _WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
-@lru_cache(maxsize=1)
-def confusable_pairs() -> dict[str, tuple[str, ...]]:
-    """word -> the words it is confused with, both directions of every lexicon row."""
-    out: dict[str, tuple[str, ...]] = {}
-    for row in load_tsv("confusables.tsv"):
-        if len(row) < 2:
-            continue
-        a, b = row[0].lower(), row[1].lower()
-        for word, partner in ((a, b), (b, a)):
-            if partner not in out.get(word, ()):
-                out[word] = out.get(word, ()) + (partner,)
-    return out
-
-
 def _noun_in_verb_slot(sentence: str, start: int, end: int) -> bool:
     """The word follows "not" or a modal and spaCy parses it as the verb there (fails soft)."""
     before = re.findall(r"[A-Za-z']+", sentence[:start])
     if not before or before[-1].lower() not in _VERB_SLOT:
         return False
     try:
-        from pipeline.detect.mt_parse import parse_paragraph
+        from pipeline.text.nlp import parse_paragraph
 
         doc = parse_paragraph(sentence)
     except Exception:  # noqa: BLE001 - no parser: no cue

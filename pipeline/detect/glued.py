@@ -18,7 +18,7 @@ import re
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.wordlist import (
+from pipeline.text.lexical import (
     AUXILIARIES, CLOSED_CLASS, COORDINATORS, DETERMINERS, PRONOUNS, WORDFREQ_VERSION, is_common, is_known, zipf,
 )
 

@@ -16,7 +16,7 @@ from pipeline.evaluate.score import control_counts, score
 def run_pipeline(input_path: str | Path, output_dir: Path, config: PipelineConfig) -> dict[str, dict[str, Any]]:
     """Clean ``input_path`` into ``output_dir`` and return each document's report, by document id."""
     from pipeline.batch import clean_documents, finish_run, stage_store
-    from pipeline.io.outputs import report_path
+    from pipeline.io.paths import report_path
     from pipeline.io.sources import iter_documents
     from pipeline.runner import DocumentProcessor
 

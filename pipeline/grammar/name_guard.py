@@ -19,6 +19,8 @@ from collections import Counter
 from functools import cached_property
 
 from pipeline.grammar.match import GrammarMatch
+from pipeline.text.lexical import zipf
+from pipeline.text.nlp import parse_paragraph
 from pipeline.text.segment import Span
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
@@ -82,18 +84,18 @@ class NameGuard:
         return mid_sentence | {w for w, n in counts.items() if n >= 2}
 
     def _sentence_for(self, start: int) -> Span | None:
-        for sentence in self.sentences:
-            if sentence.start <= start < sentence.end:
-                return sentence
-        return None
+        return next((s for s in self.sentences if s.start <= start < s.end), None)
 
     def _tokens_at(self, start: int, end: int) -> list:
-        """spaCy tokens of the sentence around ``start`` that overlap ``start:end`` (none without spaCy)."""
+        """spaCy tokens of the sentence around ``start`` that overlap ``start:end`` (none without spaCy).
+
+        The sentence is parsed on its own (its paragraph's context misleads the tagger on broken
+        text: "Untill now" becomes a named entity), through the shared parse cache."""
         sentence = self._sentence_for(start) if self.use_spacy else None
         if sentence is None:
             return []
         return [
-            token for token in self._parse(sentence.start, sentence.end)
+            token for token in parse_paragraph(self.text[sentence.start : sentence.end])
             if sentence.start + token.idx < end and start < sentence.start + token.idx + len(token.text)
         ]
 
@@ -111,14 +113,6 @@ class NameGuard:
             if token.pos_ == "PROPN" and token.ent_type_ in _ENTITY_TYPES:
                 return f"named entity ({token.ent_type_}) at a sentence start"
         return None
-
-    def _parse(self, start: int, end: int):
-        cache = self.__dict__.setdefault("_parses", {})
-        if (start, end) not in cache:
-            from pipeline.text.nlp import spacy_pipeline
-
-            cache[(start, end)] = spacy_pipeline()(self.text[start:end])
-        return cache[(start, end)]
 
     def protects(self, match: GrammarMatch) -> str | None:
         """Why ``match`` (offsets into this text) must not be applied or shown, or None."""
@@ -165,11 +159,7 @@ def _common(suggestions: tuple[str, ...]) -> bool:
     """Whether the first suggestion is a very common English word (wordfreq Zipf scale)."""
     if not suggestions:
         return False
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq comes with the nlp extra
-        return False
-    return zipf_frequency(suggestions[0].lower(), "en") >= COMMON_WORD_ZIPF
+    return zipf(suggestions[0]) >= COMMON_WORD_ZIPF
 
 
 def _after_opening(text: str, position: int) -> bool:

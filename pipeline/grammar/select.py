@@ -21,7 +21,8 @@ from pipeline.grammar.backends.spacing import SpacingBackend
 from pipeline.grammar.mapping import LEGITIMATE_REPEATS
 from pipeline.grammar.merge import merge_matches
 from pipeline.grammar.name_guard import only_splits
-from pipeline.grammar.spelling_filter import _zipf as zipf, plausible_compound
+from pipeline.grammar.spelling_filter import plausible_compound
+from pipeline.text.lexical import zipf
 from pipeline.grammar.rules import DEFAULT_HARPER_KINDS, RuleFilter
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,9 @@ def load_backend(name: str, config: PipelineConfig, merged: bool = False) -> Gra
     if name == "languagetool":
         from pipeline.grammar.backends.languagetool import LanguageToolBackend
 
-        return LanguageToolBackend(config.languagetool_url, config.dialect, rules, config.languagetool_timeout)
+        return LanguageToolBackend(
+            config.languagetool_url, config.dialect, rules, config.languagetool_timeout, config.languagetool_retries
+        )
     raise ValueError(f"unknown grammar backend {name!r}")
 
 

@@ -22,6 +22,10 @@ import re
 import unicodedata
 
 from pipeline.grammar.match import GrammarMatch
+from pipeline.text.lexical import COMPOUND_PARTICLES, FUNCTION_WORDS, edit_distance, zipf
+
+# words whose presence in a split shows lost spaces rather than a compound ("prioritythe", "eachother")
+GLUE_WORDS = FUNCTION_WORDS - COMPOUND_PARTICLES
 
 DICTIONARY_RULES = ("MORFOLOGIK_RULE_", "HARPER_Spelling")
 COMMON_ZIPF = 3.0  # at least once per million words
@@ -31,14 +35,6 @@ _ELLIPSIS = ("...", "…")
 
 def is_dictionary_match(match: GrammarMatch) -> bool:
     return match.rule_id.startswith(DICTIONARY_RULES)
-
-
-def _zipf(word: str) -> float:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq comes with the nlp extra
-        return 0.0
-    return zipf_frequency(word, "en")
 
 
 def strip_accents(text: str) -> str:
@@ -62,7 +58,7 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
         # ("publically" splits into "public" + "ally" but is one letter from "publicly")
         return "a compound of two common words"
     best = match.suggestions[0] if match.suggestions else ""
-    frequency = _zipf(word)
+    frequency = zipf(word)
     if not word.isascii():
         return "a word with letters English spells without (a foreign word or a name)"
     if foreign_word(word, frequency):
@@ -76,14 +72,14 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
         # error; a rare one ("jira", "zigbee") is a product or user name styled that way
         return None if frequency >= COMMON_ZIPF else "only recases a rare word (a name styled in lower case)"
     glue = best and best.lower() != word.lower() and re.sub(r"\W", "", best).lower() == word.lower()
-    if glue and _phrase_zipf(best) >= COMMON_ZIPF:
+    if glue and _phrasezipf(best) >= COMMON_ZIPF:
         if not glued_to_function_word(best) and not re.search(r"[a-z][A-Z]", word):
             # "jetlag" -> "jet lag", "rollup" -> "roll up": two content words written closed are a
             # compound (a house-style question), not a run of words that lost their space; a
             # capital inside ("HomeBreaking") is two words that did lose it
             return "a closed compound of two content words"
         return None  # "alot" -> "a lot", "prioritythe" -> "priority the": glue, whatever its frequency
-    if frequency >= COMMON_ZIPF and (not best or frequency + MARGIN >= _zipf(best)):
+    if frequency >= COMMON_ZIPF and (not best or frequency + MARGIN >= zipf(best)):
         return "a word in common use"
     if is_other_dialect_spelling(word, match.suggestions):
         return "a spelling of the other English dialect"
@@ -115,7 +111,7 @@ def clear_typo(word: str, suggestions: tuple[str, ...]) -> bool:
     if len(word) < CLEAR_TYPO_MIN_LETTERS:
         needed = CLEAR_TYPO_SHORT_TARGET_ZIPF
     else:
-        needed = ATTESTED_TYPO_TARGET_ZIPF if _zipf(word) > 0 else CLEAR_TYPO_TARGET_ZIPF
+        needed = ATTESTED_TYPO_TARGET_ZIPF if zipf(word) > 0 else CLEAR_TYPO_TARGET_ZIPF
     return _common_neighbour(word, suggestions, 1, True, needed)
 
 
@@ -137,13 +133,8 @@ FOREIGN_MARGIN = 1.5  # ...and much more common there than in English
 def foreign_word(word: str, english_zipf: float) -> bool:
     """Whether ``word`` is a common word of another language and rare in English ("compris",
     "delle", "todos"): quoted titles and phrases, which no English typo list should touch."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover
-        return False
-    lowered = word.lower()
     return any(
-        (z := zipf_frequency(lowered, lang)) >= FOREIGN_ZIPF and z >= english_zipf + FOREIGN_MARGIN
+        (z := zipf(word, lang)) >= FOREIGN_ZIPF and z >= english_zipf + FOREIGN_MARGIN
         for lang in OTHER_LANGUAGES
     )
 
@@ -167,7 +158,7 @@ def likely_typo(word: str, suggestions: tuple[str, ...]) -> bool:
 def _common_neighbour(word: str, suggestions: tuple[str, ...], max_edits: int, transpositions: bool, needed_zipf: float) -> bool:
     """Whether one of the first three suggestions is at most ``max_edits`` from ``word``, at least
     ``needed_zipf`` common and ``TYPO_MARGIN`` more common than ``word``."""
-    frequency = _zipf(word)
+    frequency = zipf(word)
     lowered = word.lower()
     for suggestion in suggestions[:3]:
         target = suggestion.lower()
@@ -175,48 +166,21 @@ def _common_neighbour(word: str, suggestions: tuple[str, ...], max_edits: int, t
             continue
         if word.islower() and not suggestion.islower():
             continue  # "jira" -> "IRA": a lower-case word is not a misspelt name or acronym
-        common = _phrase_zipf(suggestion)
+        common = _phrasezipf(suggestion)
         if common >= needed_zipf and common >= frequency + TYPO_MARGIN:
             return True
     return False
 
 
-def _phrase_zipf(text: str) -> float:
+def _phrasezipf(text: str) -> float:
     """The frequency of the rarest word of ``text`` ("a lot": that of "lot")."""
     parts = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text)
-    return min((_zipf(p) for p in parts), default=0.0)
-
-
-def edit_distance(a: str, b: str, transpositions: bool = False) -> int:
-    """Levenshtein distance (insertions, deletions, substitutions); with ``transpositions``, two
-    adjacent letters swapped count as one edit (optimal string alignment: "recieve" -> 1)."""
-    before: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i]
-        for j, y in enumerate(b, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
-            if transpositions and i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and x != y:
-                cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
-        before, previous = previous, current
-    return previous[-1]
+    return min((zipf(p) for p in parts), default=0.0)
 
 
 COMPOUND_PART_ZIPF = 3.0  # each part of a compound must be a common word
 MIN_COMPOUND_PART = 3
 SHORT_PART_ZIPF = 4.5  # a three-letter part must be a very common word ("car", "war", "oil")
-# short words that make a glued run, not a compound ("prioritythe", "eachother", "thankyou")
-FUNCTION_WORDS = frozenset(
-    "the and but nor for yet its his her hers she him they them their theirs our ours you your "
-    "was were are has had have will would can could should shall may might must this that these "
-    "those there here with from into onto upon than then when where which who whom whose what why "
-    "how while also not all any some been being did does each other every many much more most such "
-    "very just only both either neither one ones".split()
-)
-
-
-SHORT_FUNCTION_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
 
 def glued_to_function_word(split: str) -> bool:
@@ -224,7 +188,7 @@ def glued_to_function_word(split: str) -> bool:
     function word among its parts: words that lost the space between them, as opposed to a
     compound of two content words ("jet lag", "euros id")."""
     parts = [p.lower() for p in re.findall(r"[^\W\d_]+", split)]
-    return len(parts) < 2 or any(p in FUNCTION_WORDS or p in SHORT_FUNCTION_WORDS for p in parts)
+    return len(parts) < 2 or any(p in GLUE_WORDS for p in parts)
 
 
 def plausible_compound(word: str) -> bool:
@@ -233,14 +197,14 @@ def plausible_compound(word: str) -> bool:
     lowered = word.lower().replace("’", "'")
     if "-" in lowered:
         parts = [p for p in lowered.split("-")]
-        return len(parts) > 1 and all(p.isalpha() and _zipf(p) >= COMPOUND_PART_ZIPF for p in parts)
+        return len(parts) > 1 and all(p.isalpha() and zipf(p) >= COMPOUND_PART_ZIPF for p in parts)
     if not lowered.isalpha():
         return False
     for cut in range(MIN_COMPOUND_PART, len(lowered) - MIN_COMPOUND_PART + 1):
         head, tail = lowered[:cut], lowered[cut:]
-        if head in FUNCTION_WORDS or tail in FUNCTION_WORDS:
+        if head in GLUE_WORDS or tail in GLUE_WORDS:
             continue
-        if all(_zipf(part) >= (COMPOUND_PART_ZIPF if len(part) > MIN_COMPOUND_PART else SHORT_PART_ZIPF) for part in (head, tail)):
+        if all(zipf(part) >= (COMPOUND_PART_ZIPF if len(part) > MIN_COMPOUND_PART else SHORT_PART_ZIPF) for part in (head, tail)):
             return True
     return False
 

@@ -1,39 +1,19 @@
-"""Where a document's outputs live and how they are written (atomically, one file at a time)."""
+"""Writing a document's outputs (atomically, one file at a time) and its entry in the run summary."""
 
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pipeline.io.atomic import atomic_write_text
+from pipeline.io.paths import cleaned_path, report_path
+from pipeline.report.html import render_document_page
 from pipeline.runner import DocumentResult
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._\-]+")
-
-
-def safe_relative_path(doc_id: str) -> PurePosixPath:
-    """A relative path for a document id that cannot escape the output folder."""
-    parts = [_UNSAFE.sub("_", part) for part in PurePosixPath(doc_id).parts if part not in ("", ".", "..", "/")]
-    parts = [part.lstrip(".") or "_" for part in parts]
-    return PurePosixPath(*parts) if parts else PurePosixPath("_")
-
-
-def cleaned_path(output_dir: Path, doc_id: str) -> Path:
-    return output_dir / "cleaned" / safe_relative_path(doc_id)
-
-
-def report_path(output_dir: Path, doc_id: str, suffix: str = ".json") -> Path:
-    relative = safe_relative_path(doc_id)
-    return output_dir / "reports" / relative.parent / (relative.name + suffix)
-
 
 def write_document_outputs(output_dir: Path, result: DocumentResult) -> dict[str, Any]:
     """Write cleaned text (when the document decoded), JSON report and HTML page; return its summary entry."""
-    from pipeline.report.html import render_document_page
-
     doc = result.doc
     report = doc.to_report()
     if doc.original_text:

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from pipeline.io.paths import safe_relative_path
 from pipeline.report.index_view import build_index_view
 from pipeline.report.view_model import build_document_view
 
@@ -61,8 +62,6 @@ def _assets(script_name: str) -> dict[str, Any]:
 
 def index_href_for(doc_id: str) -> str:
     """Relative link from a document page (``reports/<doc>.html``) back to the run's ``index.html``."""
-    from pipeline.io.outputs import safe_relative_path
-
     depth = len(safe_relative_path(doc_id).parts)  # reports/ plus the folders inside it
     return "../" * depth + "index.html"
 

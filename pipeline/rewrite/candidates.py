@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from pipeline.detect.confusables import confusable_pairs
-from pipeline.rewrite.words import match_case, zipf
+from pipeline.lexicons.confusables import confusable_pairs
+from pipeline.text.lexical import FUNCTION_WORDS, match_case, zipf
 from pipeline.text.segment import ABBREVIATIONS
 
 MAX_PERMUTED_WORDS = 4
@@ -33,11 +33,6 @@ for _a, _b in _FREQUENT_CONFUSABLES:
     CONFUSABLES[_b] = CONFUSABLES.get(_b, ()) + (_a,)
 
 GLUE_SEPARATORS = (" ", ". ", ", ", ": ", "-")  # "-": glued compounds ("weekslong" -> "weeks-long")
-FUNCTION_WORDS = frozenset(
-    "he she it we they you i his her its their our my your this these those the a an there here "
-    "and or but so yet as if when while because although though since after before until where "
-    "in on at to for with from by of is are was were has have had will would can could".split()
-)
 _ALPHA_RUN = re.compile(r"[A-Za-z]+")
 _CAMEL_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PUNCT_GLUE = re.compile(r"(?<=[a-z0-9][.,;:!?])(?=[A-Za-z])")

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
-from pipeline.rewrite.words import words, zipf
+from pipeline.text.lexical import edit_distance, words, zipf
 
 MONTHS_AND_DAYS = frozenset(
     "january february march april may june july august september october november december "
@@ -56,10 +56,10 @@ def protected_names(sentence: str) -> frozenset[str]:
     The frequency check catches names spaCy misses in broken text ("Blinken", "Lavrov"): a
     capitalised word whose lowercase form is rare in English is treated as a name.
     """
-    from pipeline.text.nlp import spacy_pipeline
+    from pipeline.text.nlp import parse_paragraph
 
     names: set[str] = set()
-    parsed = spacy_pipeline()(sentence)
+    parsed = parse_paragraph(sentence)
     for entity in parsed.ents:
         if entity.label_ in NAME_ENTITY_LABELS:
             names.update(w for w in words(entity.text) if w[:1].isupper())
@@ -133,7 +133,7 @@ def clear_misspelling(original: str, candidate: str, start: int, end: int) -> Gu
     ``CLEAR_TYPO_DISTANCE`` letters away ("recieve" -> "receive", "prioritythe" -> "priority the").
     Otherwise the candidate can still be offered as a suggestion.
     """
-    from pipeline.grammar.spelling_filter import edit_distance, plausible_compound
+    from pipeline.grammar.spelling_filter import plausible_compound
 
     word = original[start:end]
     tail = len(original) - end

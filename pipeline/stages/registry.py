@@ -14,7 +14,7 @@ from pipeline.stages.base import Stage
 # (stage name, "module:Class"), in execution order
 STAGES: list[tuple[str, str]] = [
     ("normalize", "pipeline.normalize.stage:NormalizeStage"),
-    ("boilerplate", "pipeline.detect.boilerplate_stage:BoilerplateStage"),
+    ("boilerplate", "pipeline.boilerplate.stage:BoilerplateStage"),
     ("detect", "pipeline.detect.stage:DetectStage"),
     ("grammar", "pipeline.grammar.stage:GrammarStage"),
     ("rewrite", "pipeline.rewrite.stage:RewriteStage"),

@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.lexical import words
+
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’'»)\]]*$|[\"”’'»][.!?]$")
 _LIST_MARKER = re.compile(r"^(?:[-–—•*▪·]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
-_WORD = re.compile(r"[A-Za-z0-9][\w'’.\-]*")
-
-
-def words(line: str) -> list[str]:
-    return _WORD.findall(line)
-
-
 def ends_like_sentence(line: str) -> bool:
     """Whether ``line`` ends in sentence-final punctuation (optionally inside closing quotes)."""
     return bool(_SENTENCE_FINAL.search(line.rstrip()))

@@ -24,9 +24,9 @@ from bisect import bisect_left
 from typing import Any, Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.boilerplate_shape import ends_like_sentence, is_list_item, words
-from pipeline.detect.broken_parse import parse_paragraphs
-from pipeline.detect.wordlist import CLOSED_CLASS, SENTENCE_ADVERBS, SUBORDINATORS, zipf
+from pipeline.text.shape import ends_like_sentence, is_list_item
+from pipeline.text.nlp import parse_paragraphs
+from pipeline.text.lexical import CLOSED_CLASS, SENTENCE_ADVERBS, SUBORDINATORS, words, zipf
 from pipeline.text.segment import Span
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})

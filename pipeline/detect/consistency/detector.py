@@ -12,12 +12,12 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.consistency_variants import (
+from pipeline.text.lexical import is_common, match_case
+from pipeline.detect.consistency.variants import (
     Occurrence,
     loose_name_occurrences,
     occurrences,
     preferred_form,
-    with_case_of,
     without_official_names,
 )
 
@@ -27,9 +27,7 @@ _COMMON_ZIPF = 3.5  # words at least this frequent in English are ordinary words
 
 def is_common_word(word: str) -> bool:
     """Whether ``word`` is an ordinary English word (wordfreq), so not a candidate name variant."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word.lower(), "en") >= _COMMON_ZIPF
+    return is_common(word, _COMMON_ZIPF)
 
 
 def inconsistent_findings(
@@ -52,7 +50,7 @@ def inconsistent_findings(
         if occurrence.form == target:
             continue
         variants = ", ".join(f"{form} ×{n}{unit}" for form, n in counts.most_common())
-        suggestion = with_case_of(target, occurrence.text)
+        suggestion = match_case(target, occurrence.text)
         yield Finding(
             category="consistency",
             start=occurrence.start,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Mapping
 
-from pipeline.detect.mt_lexicon import load_tsv
+from pipeline.lexicons.loader import load_tsv
 
 _NEXT_NAME = re.compile(r"\s+([A-Z][\w’'-]+)")
 _POSSESSIVE = re.compile(r"[’'‘]s$")
@@ -141,11 +141,6 @@ def _match_form(group: VariantGroup, target: str) -> str:
         if form.lower() == target.lower():
             return form
     return target
-
-
-def with_case_of(form: str, example: str) -> str:
-    """``form`` capitalised like ``example`` (Defence -> Defense, defence -> defense)."""
-    return form[:1].upper() + form[1:] if example[:1].isupper() else form
 
 
 _LOOSE_RULES = (

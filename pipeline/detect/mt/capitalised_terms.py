@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt_lexicon import load_tsv
+from pipeline.lexicons.loader import load_tsv
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z][\w’'-]*")
 

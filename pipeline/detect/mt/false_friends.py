@@ -15,7 +15,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt_lexicon import load_json
+from pipeline.lexicons.loader import load_json
+from pipeline.text.lexical import match_case
 
 
 @dataclass(frozen=True)
@@ -59,17 +60,12 @@ def rules() -> tuple[FalseFriendRule, ...]:
     return tuple(compiled)
 
 
-def _with_case_of(suggestion: str, example: str) -> str:
-    """``suggestion`` capitalised like the flagged text: a capitalised title stays a title."""
-    if not suggestion or not example[:1].isupper():
-        return suggestion
-    if example.istitle() and " " not in example and suggestion.islower() and example.lower() not in _SENTENCE_WORDS:
-        return suggestion.title()  # "Chancellor" -> "Foreign Minister"
-    return suggestion[:1].upper() + suggestion[1:]
-
-
-# words that are capitalised at a sentence start rather than because they are titles
-_SENTENCE_WORDS = {"disembark", "since", "actual", "eventual", "sensible", "in", "the"}
+def _cased(suggestion: str, flagged: str, at_sentence_start: bool) -> str:
+    """``suggestion`` capitalised like the flagged text; a capitalised word mid-sentence is a title,
+    so its suggestion becomes one too ("Chancellor" -> "Foreign Minister")."""
+    if flagged.istitle() and " " not in flagged and suggestion.islower() and not at_sentence_start:
+        return suggestion.title()
+    return match_case(suggestion, flagged)
 
 
 class FalseFriendDetector(Detector):
@@ -86,7 +82,7 @@ class FalseFriendDetector(Detector):
                     start, end = match.span(group)
                     flagged = sentence.text[start:end]
                     suggestion = rule.suggestion_for(match)
-                    suggestion = None if suggestion is None else _with_case_of(suggestion, flagged)
+                    suggestion = None if suggestion is None else _cased(suggestion, flagged, start == 0)
                     yield Finding(
                         category="mt_artefact",
                         start=sentence.start + start,
@@ -98,6 +94,6 @@ class FalseFriendDetector(Detector):
                         details={
                             "rule": rule.id,
                             "source_languages": list(rule.source),
-                            "alternatives": [_with_case_of(a, flagged) for a in rule.alternatives],
+                            "alternatives": [_cased(a, flagged, start == 0) for a in rule.alternatives],
                         },
                     )

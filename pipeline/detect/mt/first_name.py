@@ -15,7 +15,7 @@ import re
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt_parse import parse_paragraph
+from pipeline.text.nlp import parse_paragraph
 
 _REPORTING = (
     r"said|says|told|added|noted|stressed|explained|wrote|argued|warned|asked|replied|insisted|"

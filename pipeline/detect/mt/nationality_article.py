@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt_lexicon import load_json, load_tsv
-from pipeline.detect.mt_parse import parse_paragraph
+from pipeline.lexicons.loader import load_json, load_tsv
+from pipeline.text.nlp import parse_paragraph
 
 # words that make a capitalised phrase an institution, place, event or title rather than a person
 _NOT_A_PERSON = {

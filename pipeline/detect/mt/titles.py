@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt_lexicon import load_json
+from pipeline.lexicons.loader import load_json
 
 _TITLE = (
     r"(?:defen[cs]e|foreign|foreign affairs|interior|finance|justice|home) (?:minister|secretary)"
@@ -56,10 +56,6 @@ def holder_country(name: str, text: str, holders: dict[str, str]) -> str | None:
     return None
 
 
-def _with_case_of(title: str, example: str) -> str:
-    return title if example[:1].isupper() else title.lower()
-
-
 class OfficialTitleDetector(Detector):
     id = "mt.official_title"
     version = "1"
@@ -79,7 +75,7 @@ class OfficialTitleDetector(Detector):
             right = wrong.get(country, {}).get(" ".join(title.lower().split()))
             if right is None:
                 continue
-            suggestion = _with_case_of(right, title)
+            suggestion = right if title[:1].isupper() else right.lower()
             who = "the United States" if country == "US" else "Britain" if country == "UK" else "that country"
             yield Finding(
                 category="mt_artefact",

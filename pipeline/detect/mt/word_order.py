@@ -20,18 +20,19 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt_lexicon import load_json
+from pipeline.lexicons.loader import load_json
 
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z’'-]*(?: [A-Z][A-Za-z’'-]*)+\b")
+CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z’'-]*(?: [A-Z][A-Za-z’'-]*)+\b")
 # a run of capitalised words that may contain lower-case function words ("Organization World of Health")
 _NAME_RUN = re.compile(r"\b[A-Z][A-Za-z’'-]*(?: (?:(?:of|the|for|and|on|in) )*[A-Z][A-Za-z’'-]*)+\b")
-_FUNCTION_WORDS = {"of", "the", "for", "and", "on", "in"}
+# lower-case words a name may contain between its capitalised ones; they do not make it a different name
+NAME_CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _MAX_NAME_WORDS = 10  # content words in the longest known name; bounds the work on long capitalised runs
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[tuple[str, ...], str]]:
+def name_lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[tuple[str, ...], str]]:
     data = load_json("name_word_order.json")
     known = {content_key(name.split()): name for name in data["known_names"]}
     return (
@@ -44,7 +45,7 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[tup
 
 def content_key(tokens: list[str]) -> tuple[str, ...]:
     """Order-free key of a name's content words."""
-    return tuple(sorted(t.lower() for t in tokens if t.lower() not in _FUNCTION_WORDS))
+    return tuple(sorted(t.lower() for t in tokens if t.lower() not in NAME_CONNECTORS))
 
 
 def is_title_case_line(line: str) -> bool:
@@ -83,8 +84,8 @@ class WordOrderCalqueDetector(Detector):
                                  "end": paragraph.start + finding.end})
 
     def _postposed_adjectives(self, text: str) -> Iterator[Finding]:
-        prenominal, chain, heads, known = _lexicon()
-        for run in _CAPITALISED_RUN.finditer(text):
+        prenominal, chain, heads, known = name_lexicon()
+        for run in CAPITALISED_RUN.finditer(text):
             tokens = _tokens_with_offsets(run.group())
             words = [w for _, w in tokens]
             for i, token in enumerate(words[:-1]):
@@ -104,10 +105,10 @@ class WordOrderCalqueDetector(Detector):
                 break
 
     def _reordered_names(self, text: str) -> Iterator[Finding]:
-        known = _lexicon()[3]
+        known = name_lexicon()[3]
         for run in _NAME_RUN.finditer(text):
             tokens = _tokens_with_offsets(run.group())
-            content = [i for i, (_, w) in enumerate(tokens) if w.lower() not in _FUNCTION_WORDS]
+            content = [i for i, (_, w) in enumerate(tokens) if w.lower() not in NAME_CONNECTORS]
             for a in range(len(content)):
                 for b in range(min(len(content) - 1, a + _MAX_NAME_WORDS - 1), a, -1):
                     first, last = content[a], content[b]

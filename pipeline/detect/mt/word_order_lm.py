@@ -20,17 +20,13 @@ import re
 from typing import Any, Iterable
 
 from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
-from pipeline.detect.mt_parse import parse_paragraph
-from pipeline.detect.mt_word_order import _CAPITALISED_RUN, _lexicon, english_order, is_title_case_line
+from pipeline.text.nlp import parse_paragraph
+from pipeline.detect.mt.word_order import CAPITALISED_RUN, english_order, is_title_case_line, name_lexicon
+from pipeline.text.lexical import FUNCTION_WORDS
 
 MIN_GAIN = 8.0  # nats the reordered sentence must gain; real calques gain 12+, name reversals lose
 _ADJECTIVE_SHAPE = re.compile(r"[A-Z][a-z]+(?:al|ic|an|ese|ish|ive|ous|ern)$")
 _NAME_ENTITIES = {"PERSON", "GPE", "LOC", "FAC"}
-_FUNCTION_WORDS = {
-    "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "as", "by", "to", "with", "from", "this",
-    "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "when", "while", "after",
-    "before", "if", "since", "during", "both", "all", "some", "many", "most", "several", "two", "three",
-}
 _MAX_CANDIDATES = 20  # per document: a bound on LM work for pathological input
 
 
@@ -56,17 +52,17 @@ class LMWordOrderDetector(LanguageModelDetector):
 
     def candidates(self, context: DetectContext) -> list[tuple[int, int, str]]:
         """(start, end, English-order phrase) for each noun + postposed-adjective run outside names."""
-        prenominal, chain, heads, _known = _lexicon()
+        prenominal, chain, heads, _known = name_lexicon()
         found = []
         for paragraph in context.paragraphs:
             if is_title_case_line(paragraph.text):
                 continue
-            for run in _CAPITALISED_RUN.finditer(paragraph.text):
+            for run in CAPITALISED_RUN.finditer(paragraph.text):
                 words = run.group().split(" ")
                 offsets = [m.start() for m in re.finditer(r"\S+", run.group())]
                 for i in range(len(words) - 1):
                     noun, after = words[i], words[i + 1]
-                    if noun.lower() in _FUNCTION_WORDS or _adjective_like(noun, prenominal):
+                    if noun.lower() in FUNCTION_WORDS or _adjective_like(noun, prenominal):
                         continue
                     if not _adjective_like(after, prenominal) or after in chain:
                         continue
