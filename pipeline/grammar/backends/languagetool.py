@@ -21,6 +21,8 @@ from pipeline.grammar.rules import RuleFilter
 LOCAL_START_PORT_TRIES = 3
 BATCH_CHARS = 20_000  # one request carries several paragraphs up to about this size
 SEPARATOR = "\n\n"  # LanguageTool treats a blank line as a paragraph boundary
+RETRY_WAIT_SECONDS = 0.5  # first wait before trying a failed request again; doubles each time
+RETRY_WAIT_MAX_SECONDS = 4.0
 
 
 def probe_server(url: str, language: str, timeout: float) -> tuple[bool, str]:
@@ -80,7 +82,14 @@ def utf16_end(text: str, start: int, units: int) -> int:
 class LanguageToolBackend(GrammarBackend):
     name = "languagetool"
 
-    def __init__(self, url: str | None = None, language: str = "en-US", rules: RuleFilter | None = None, timeout: float = 30.0):
+    def __init__(
+        self,
+        url: str | None = None,
+        language: str = "en-US",
+        rules: RuleFilter | None = None,
+        timeout: float = 30.0,
+        retries: int = 2,
+    ):
         try:
             import language_tool_python  # noqa: F401
         except ImportError as exc:
@@ -89,6 +98,7 @@ class LanguageToolBackend(GrammarBackend):
         self.language = language
         self.rules = rules or RuleFilter()
         self.timeout = timeout
+        self.retries = retries
         tool_class = _bounded_tool_class(timeout)
         try:
             self._tool = tool_class(language, remote_server=url) if url else tool_class(language)
@@ -107,10 +117,23 @@ class LanguageToolBackend(GrammarBackend):
         return "remote" if self.url else self._tool.language_tool_download_version
 
     def check(self, text: str) -> list[GrammarMatch]:
+        """Matches in ``text``. A failed request (timeout, refused connection, server error) is tried
+        again ``retries`` times with exponential backoff (tenacity) before the backend counts as
+        failed: one slow answer must not drop LanguageTool for the rest of the process."""
+        from tenacity import Retrying, stop_after_attempt, wait_exponential
+
         try:
-            raw = self._tool.check(text)
+            for attempt in Retrying(
+                stop=stop_after_attempt(self.retries + 1),
+                wait=wait_exponential(multiplier=RETRY_WAIT_SECONDS, max=RETRY_WAIT_MAX_SECONDS),
+                reraise=True,
+            ):
+                with attempt:
+                    raw = self._tool.check(text)
         except Exception as exc:
-            raise BackendFailed(f"LanguageTool failed: {type(exc).__name__}: {exc}") from exc
+            raise BackendFailed(
+                f"LanguageTool failed after {self.retries + 1} attempts: {type(exc).__name__}: {exc}"
+            ) from exc
         matches = []
         for m in raw:
             start = m.offset
