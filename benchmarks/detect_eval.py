@@ -13,15 +13,15 @@ import time
 from datetime import date
 from pathlib import Path
 
+from pipeline.boilerplate.detector import find_boilerplate
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext
-from pipeline.boilerplate.detector import find_boilerplate
-from pipeline.text.nlp import parse_paragraph
-from pipeline.text.segment import paragraphs
-from pipeline.detect.stage import load_detectors
 from pipeline.detect.registry import DETECTORS
+from pipeline.detect.stage import load_detectors
 from pipeline.evaluate.run import evaluate
 from pipeline.evaluate.table import print_result
+from pipeline.text.nlp import parse_paragraph
+from pipeline.text.segment import paragraphs
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO.parent / "shared" / "gold" / "seeds.gold.jsonl"

@@ -15,17 +15,81 @@ import json
 import random
 from pathlib import Path
 
-PEOPLE = ["Maria Lopez", "Olena Kovalenko", "Ahmed Haddad", "Li Wei", "Jean Dupont", "Sofia Rossi", "Kwame Mensah",
-          "Anna Schmidt", "Carlos Mendes", "Yuki Tanaka", "Fatima Zahra", "Piotr Nowak", "Ingrid Larsen", "Ravi Patel"]
-ROLES = ["the finance minister", "a spokesperson for the ministry", "the mayor", "the union leader", "an analyst at a Kyiv bank",
-         "the council's finance chair", "the foreign minister", "a senior diplomat", "the company's chief executive"]
-PLACES = ["Kyiv", "Geneva", "Lisbon", "Warsaw", "Nairobi", "Madrid", "Osaka", "Marseille", "Accra", "Krakow", "Porto", "Lviv"]
-ORGS = ["the International Red Cross", "the European Commission", "the central bank", "the city council", "the World Bank",
-        "the national railway company", "the health ministry", "the United Nations", "the port authority"]
-TOPICS = ["budget talks", "the energy agreement", "grain exports", "the new rail line", "wage negotiations",
-          "the reconstruction plan", "water prices", "the housing programme", "fishing quotas", "the vaccine rollout"]
+PEOPLE = [
+    "Maria Lopez",
+    "Olena Kovalenko",
+    "Ahmed Haddad",
+    "Li Wei",
+    "Jean Dupont",
+    "Sofia Rossi",
+    "Kwame Mensah",
+    "Anna Schmidt",
+    "Carlos Mendes",
+    "Yuki Tanaka",
+    "Fatima Zahra",
+    "Piotr Nowak",
+    "Ingrid Larsen",
+    "Ravi Patel",
+]
+ROLES = [
+    "the finance minister",
+    "a spokesperson for the ministry",
+    "the mayor",
+    "the union leader",
+    "an analyst at a Kyiv bank",
+    "the council's finance chair",
+    "the foreign minister",
+    "a senior diplomat",
+    "the company's chief executive",
+]
+PLACES = [
+    "Kyiv",
+    "Geneva",
+    "Lisbon",
+    "Warsaw",
+    "Nairobi",
+    "Madrid",
+    "Osaka",
+    "Marseille",
+    "Accra",
+    "Krakow",
+    "Porto",
+    "Lviv",
+]
+ORGS = [
+    "the International Red Cross",
+    "the European Commission",
+    "the central bank",
+    "the city council",
+    "the World Bank",
+    "the national railway company",
+    "the health ministry",
+    "the United Nations",
+    "the port authority",
+]
+TOPICS = [
+    "budget talks",
+    "the energy agreement",
+    "grain exports",
+    "the new rail line",
+    "wage negotiations",
+    "the reconstruction plan",
+    "water prices",
+    "the housing programme",
+    "fishing quotas",
+    "the vaccine rollout",
+]
 VERBS = ["said", "told reporters", "announced", "confirmed", "warned", "stressed", "added"]
-DAYS = ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "over the weekend", "last week", "earlier this month"]
+DAYS = [
+    "on Monday",
+    "on Tuesday",
+    "on Wednesday",
+    "on Thursday",
+    "on Friday",
+    "over the weekend",
+    "last week",
+    "earlier this month",
+]
 TEMPLATES = [
     "{person}, {role}, {verb} {day} that {topic} would resume in {place}.",
     "Officials in {place} and {place2} met for {n} hours to discuss {topic}.",
@@ -42,23 +106,46 @@ TEMPLATES = [
 ]
 ADJECTIVES = ["too modest", "unrealistic", "overdue", "badly explained", "expensive", "a step forward"]
 BOILERPLATE = [
-    "Share this article", "Read more: {topic} in {place}", "Home | World | Business | Sport | Culture",
-    "We use cookies to improve your experience. Accept all", "Subscribe to our newsletter", "Advertisement",
-    "Photo: {person} / Reuters", "Follow us on Facebook and Twitter", "Related articles", "© {year} All rights reserved",
-    "By {person} | {day_title}, {n}:{minute:02d}", "Sign up for breaking news alerts",
+    "Share this article",
+    "Read more: {topic} in {place}",
+    "Home | World | Business | Sport | Culture",
+    "We use cookies to improve your experience. Accept all",
+    "Subscribe to our newsletter",
+    "Advertisement",
+    "Photo: {person} / Reuters",
+    "Follow us on Facebook and Twitter",
+    "Related articles",
+    "© {year} All rights reserved",
+    "By {person} | {day_title}, {n}:{minute:02d}",
+    "Sign up for breaking news alerts",
 ]
-CALQUES = [("the International Red Cross", "the Cross Red International"), ("will not waver", "will not waiver"),
-           ("in Russia it has", "as in Russia It has"), ("the press conference", "the conference of press")]
+CALQUES = [
+    ("the International Red Cross", "the Cross Red International"),
+    ("will not waver", "will not waiver"),
+    ("in Russia it has", "as in Russia It has"),
+    ("the press conference", "the conference of press"),
+]
 MOJIBAKE_WORDS = ["café", "déjà", "naïve", "Zürich", "São Paulo", "résumé", "Kraków"]
 
 
 def make_sentence(rng: random.Random) -> str:
     place, place2 = rng.sample(PLACES, 2)
     return rng.choice(TEMPLATES).format(
-        person=rng.choice(PEOPLE), role=rng.choice(ROLES), verb=rng.choice(VERBS), day=rng.choice(DAYS),
-        topic=rng.choice(TOPICS), place=place, place2=place2, org=rng.choice(ORGS), n=rng.randint(2, 950),
-        n2=rng.randint(2, 300), money=rng.randint(3, 900), pct=round(rng.uniform(0.2, 14.9), 1),
-        ordinal=rng.choice(["first", "second", "third", "fourth"]), year=rng.randint(2025, 2031), adj=rng.choice(ADJECTIVES),
+        person=rng.choice(PEOPLE),
+        role=rng.choice(ROLES),
+        verb=rng.choice(VERBS),
+        day=rng.choice(DAYS),
+        topic=rng.choice(TOPICS),
+        place=place,
+        place2=place2,
+        org=rng.choice(ORGS),
+        n=rng.randint(2, 950),
+        n2=rng.randint(2, 300),
+        money=rng.randint(3, 900),
+        pct=round(rng.uniform(0.2, 14.9), 1),
+        ordinal=rng.choice(["first", "second", "third", "fourth"]),
+        year=rng.randint(2025, 2031),
+        adj=rng.choice(ADJECTIVES),
     )
 
 
@@ -69,7 +156,11 @@ def damage(sentence: str, rng: random.Random) -> str:
         word = rng.choice(MOJIBAKE_WORDS)
         return sentence.rstrip(".") + f" near the {word.encode('utf-8').decode('cp1252', errors='replace')}."
     if kind == "mojibake_quote":
-        return sentence.replace("“", "â€œ").replace("”", "â€\x9d") if "“" in sentence else sentence.replace(" that ", " that â€œ", 1)
+        return (
+            sentence.replace("“", "â€œ").replace("”", "â€\x9d")
+            if "“" in sentence
+            else sentence.replace(" that ", " that â€œ", 1)
+        )
     if kind == "glued":
         words = sentence.split(" ")
         if len(words) > 4:
@@ -116,12 +207,19 @@ def make_document(rng: random.Random, target_words: int, damage_rate: float) -> 
 
 def _boilerplate(rng: random.Random) -> str:
     return rng.choice(BOILERPLATE).format(
-        topic=rng.choice(TOPICS), place=rng.choice(PLACES), person=rng.choice(PEOPLE), year=rng.randint(2020, 2026),
-        day_title=rng.choice(["Monday", "Tuesday", "Friday"]), n=rng.randint(0, 23), minute=rng.randint(0, 59),
+        topic=rng.choice(TOPICS),
+        place=rng.choice(PLACES),
+        person=rng.choice(PEOPLE),
+        year=rng.randint(2020, 2026),
+        day_title=rng.choice(["Monday", "Tuesday", "Friday"]),
+        n=rng.randint(0, 23),
+        minute=rng.randint(0, 59),
     )
 
 
-def generate(out: Path, documents: int, words: int, seed: int = 1, damage_rate: float = 0.2, jsonl: bool = False) -> Path:
+def generate(
+    out: Path, documents: int, words: int, seed: int = 1, damage_rate: float = 0.2, jsonl: bool = False
+) -> Path:
     """Write ``documents`` files of about ``words`` words each (or one JSONL file) under ``out``."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)

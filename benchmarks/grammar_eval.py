@@ -9,11 +9,12 @@ baseline rows), with a fresh cache. Prints a table; ``--verbose`` lists misses a
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 import platform
 import tempfile
 import time
-from datetime import datetime, timezone
+from collections import Counter
+from datetime import UTC, datetime
+from functools import partial
 
 from pipeline.config import PipelineConfig
 from pipeline.document import Document
@@ -24,8 +25,12 @@ from pipeline.grammar.stage import GrammarStage
 
 def raw_backend_flags(backend, example: Example, skip_spelling: bool = False) -> list[tuple[int, int, str]]:
     return [
-        (m.start, m.end, m.rule_id) for m in backend.check(example.text)
-        if not (skip_spelling and (m.issue_type == "misspelling" and m.rule_id.startswith(("MORFOLOGIK", "HARPER_Spelling"))))
+        (m.start, m.end, m.rule_id)
+        for m in backend.check(example.text)
+        if not (
+            skip_spelling
+            and (m.issue_type == "misspelling" and m.rule_id.startswith(("MORFOLOGIK", "HARPER_Spelling")))
+        )
     ]
 
 
@@ -58,27 +63,47 @@ def score(name: str, examples: list[Example], flagger, verbose: bool) -> dict:
                 if len(rules) == 1:
                     sole_hits.update(rules)
             elif verbose:
-                print(f"  [{name}] MISSED {example.text[error[0]:error[1]]!r} in: {example.text}")
+                print(f"  [{name}] MISSED {example.text[error[0] : error[1]]!r} in: {example.text}")
     seconds = time.perf_counter() - started
-    return {"name": name, "recall": found / total, "false_alarms": false_alarms / correct, "found": found,
-            "errors": total, "flagged": false_alarms, "correct": correct, "seconds": seconds,
-            "alarms_by_rule": alarms_by_rule, "sole_hits": sole_hits}
+    return {
+        "name": name,
+        "recall": found / total,
+        "false_alarms": false_alarms / correct,
+        "found": found,
+        "errors": total,
+        "flagged": false_alarms,
+        "correct": correct,
+        "seconds": seconds,
+        "alarms_by_rule": alarms_by_rule,
+        "sole_hits": sole_hits,
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--per-rule", action="store_true",
-                        help="per rule: correct sentences it flagged, errors only it found")
+    parser.add_argument(
+        "--per-rule", action="store_true", help="per rule: correct sentences it flagged, errors only it found"
+    )
     parser.add_argument("--only", help="comma-separated row names")
-    parser.add_argument("--data", choices=["ours", "languagetool"], default="ours",
-                        help="ours: pipeline/data/grammar/examples.txt; languagetool: a fixed sample of "
-                             "LanguageTool's rule examples from the installed lingotweaker-data-en")
-    parser.add_argument("--sample", type=int, default=0,
-                        help="examples of each kind from LanguageTool's rules; 0 (the default): all of them, "
-                             "about 8,500 incorrect and 11,000 correct (a 400-example sample moves false alarms "
-                             "by about 1.4 points either way)")
-    parser.add_argument("--seed", type=int, default=13, help="sample seed (13 was used while tuning; others are held out)")
+    parser.add_argument(
+        "--data",
+        choices=["ours", "languagetool"],
+        default="ours",
+        help="ours: pipeline/data/grammar/examples.txt; languagetool: a fixed sample of "
+        "LanguageTool's rule examples from the installed lingotweaker-data-en",
+    )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=0,
+        help="examples of each kind from LanguageTool's rules; 0 (the default): all of them, "
+        "about 8,500 incorrect and 11,000 correct (a 400-example sample moves false alarms "
+        "by about 1.4 points either way)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=13, help="sample seed (13 was used while tuning; others are held out)"
+    )
     args = parser.parse_args()
     if args.data == "ours":
         examples = load_examples()
@@ -96,9 +121,11 @@ def main() -> None:
     raw = RuleFilter.build(use_defaults=False)
     cache = tempfile.mkdtemp(prefix="grammar-eval-")
     configs = {
-        "lingotweaker raw": lambda: (lambda ex, b=LingotweakerBackend("en-US", raw): raw_backend_flags(b, ex)),
-        "lingotweaker raw, no spelling": lambda: (lambda ex, b=LingotweakerBackend("en-US", raw): raw_backend_flags(b, ex, True)),
-        "harper raw": lambda: (lambda ex, b=HarperBackend("en-US"): raw_backend_flags(b, ex)),
+        "lingotweaker raw": lambda: partial(raw_backend_flags, LingotweakerBackend("en-US", raw)),
+        "lingotweaker raw, no spelling": lambda: partial(
+            raw_backend_flags, LingotweakerBackend("en-US", raw), skip_spelling=True
+        ),
+        "harper raw": lambda: partial(raw_backend_flags, HarperBackend("en-US")),
         "stage: harper": lambda: _stage(cache, grammar="harper"),
         "stage: lingotweaker": lambda: _stage(cache, grammar="lingotweaker"),
         "stage: auto (lingotweaker + harper)": lambda: _stage(cache, grammar="auto", languagetool_probe_timeout=0.5),
@@ -109,17 +136,25 @@ def main() -> None:
             continue
         rows.append(score(name, examples, build(), args.verbose))
     incorrect = sum(1 for e in examples if not e.correct)
-    print(f"# grammar evaluation, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {platform.python_version()}")
-    print(f"# {source}: {incorrect} incorrect sentences "
-          f"({rows[0]['errors']} marked errors), {rows[0]['correct']} correct sentences")
-    print(f"| configuration | recall | false alarms | seconds |")
-    print(f"| --- | --- | --- | --- |")
+    print(
+        f"# grammar evaluation, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, {platform.python_version()}"
+    )
+    print(
+        f"# {source}: {incorrect} incorrect sentences "
+        f"({rows[0]['errors']} marked errors), {rows[0]['correct']} correct sentences"
+    )
+    print("| configuration | recall | false alarms | seconds |")
+    print("| --- | --- | --- | --- |")
     for row in rows:
-        print(f"| {row['name']} | {row['recall']:.1%} ({row['found']}/{row['errors']}) | "
-              f"{row['false_alarms']:.1%} ({row['flagged']}/{row['correct']}) | {row['seconds']:.1f} |")
+        print(
+            f"| {row['name']} | {row['recall']:.1%} ({row['found']}/{row['errors']}) | "
+            f"{row['false_alarms']:.1%} ({row['flagged']}/{row['correct']}) | {row['seconds']:.1f} |"
+        )
     if args.per_rule:
         for row in rows:
-            print(f"\n## {row['name']}: rules by false alarms\n| rule | false alarms | errors only it found |\n| --- | --- | --- |")
+            print(
+                f"\n## {row['name']}: rules by false alarms\n| rule | false alarms | errors only it found |\n| --- | --- | --- |"
+            )
             for rule, count in row["alarms_by_rule"].most_common():
                 print(f"| {rule} | {count} | {row['sole_hits'][rule]} |")
 

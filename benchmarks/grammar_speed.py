@@ -16,7 +16,7 @@ import re
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.config import PipelineConfig
@@ -50,21 +50,27 @@ def run_stage(stage: GrammarStage, texts: list[tuple[str, str]]) -> tuple[float,
 def throughput(texts: list[tuple[str, str]], grammar: str, repeat: int) -> None:
     n_sentences = sum(len(sentences(t)) for _, t in texts)
     n_paragraphs = sum(len(paragraphs(t)) for _, t in texts)
-    config = PipelineConfig(cache_dir=tempfile.mkdtemp(prefix="grammar-speed-"), grammar=grammar, languagetool_probe_timeout=0.5)
+    config = PipelineConfig(
+        cache_dir=tempfile.mkdtemp(prefix="grammar-speed-"), grammar=grammar, languagetool_probe_timeout=0.5
+    )
     stage = GrammarStage(config)
     started = time.perf_counter()
     stage.prepare()
     load = time.perf_counter() - started
     cold, _ = run_stage(stage, texts)
     warm = min(run_stage(stage, texts)[0] for _ in range(repeat))
-    print(f"| {'+'.join(stage.describe()['backend'])} | {n_sentences} | {n_paragraphs} | {load:.2f} | "
-          f"{cold:.2f} ({n_sentences / cold:.0f}/s) | {warm:.3f} ({n_sentences / warm:.0f}/s) |")
+    print(
+        f"| {'+'.join(stage.describe()['backend'])} | {n_sentences} | {n_paragraphs} | {load:.2f} | "
+        f"{cold:.2f} ({n_sentences / cold:.0f}/s) | {warm:.3f} ({n_sentences / warm:.0f}/s) |"
+    )
     stage.close()
 
 
 def flag_rates(corpus: list[tuple[str, str]]) -> None:
     clean = [("clean_news.txt", (DATA / "clean_news.txt").read_text(encoding="utf-8"))]
-    stage = GrammarStage(PipelineConfig(cache_dir=tempfile.mkdtemp(prefix="grammar-rate-"), languagetool_probe_timeout=0.5))
+    stage = GrammarStage(
+        PipelineConfig(cache_dir=tempfile.mkdtemp(prefix="grammar-rate-"), languagetool_probe_timeout=0.5)
+    )
     stage.prepare()
     print("| text | words | flags | applied edits | flags per 1,000 words | by category |")
     print("| --- | --- | --- | --- | --- | --- |")
@@ -74,7 +80,9 @@ def flag_rates(corpus: list[tuple[str, str]]) -> None:
         flags = [f for d in docs for f in d.flags]
         applied = sum(1 for d in docs for e in d.edits if e.applied)
         by = Counter(f.category for f in flags)
-        print(f"| {label} | {n_words} | {len(flags)} | {applied} | {1000 * len(flags) / n_words:.1f} | {dict(sorted(by.items()))} |")
+        print(
+            f"| {label} | {n_words} | {len(flags)} | {applied} | {1000 * len(flags) / n_words:.1f} | {dict(sorted(by.items()))} |"
+        )
         for f in flags if label.startswith("clean") else []:
             print(f"|   flag on clean text: {f.text!r} {f.details.get('rule_id')} | | | | | |")
     stage.close()
@@ -102,8 +110,10 @@ def harper_spelling_guard(corpus: list[tuple[str, str]]) -> None:
                     removed_filter += 1
                 else:
                     kept.append(word)
-    print(f"Harper spelling flags on the corpus: {total}; removed by the name guard: {removed_guard} "
-          f"({removed_guard / max(total, 1):.0%}); removed by the spelling filter: {removed_filter}; kept: {len(kept)} {kept}")
+    print(
+        f"Harper spelling flags on the corpus: {total}; removed by the name guard: {removed_guard} "
+        f"({removed_guard / max(total, 1):.0%}); removed by the spelling filter: {removed_filter}; kept: {len(kept)} {kept}"
+    )
     print(f"  e.g. {', '.join(f'{k}' for k, _ in removed.most_common(12))}")
 
 
@@ -113,8 +123,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     corpus = load_texts(Path(args.input))
-    print(f"# grammar stage speed, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
-          f"{platform.python_version()}, input {args.input} ({len(corpus)} documents, {sum(len(t) for _, t in corpus)} characters)")
+    print(
+        f"# grammar stage speed, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+        f"{platform.python_version()}, input {args.input} ({len(corpus)} documents, {sum(len(t) for _, t in corpus)} characters)"
+    )
     print("| backends | sentences | paragraphs | load s | cold s (sentences/s) | warm cache s (sentences/s) |")
     print("| --- | --- | --- | --- | --- | --- |")
     for grammar in ("auto", "lingotweaker", "harper"):

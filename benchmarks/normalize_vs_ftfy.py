@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 MB = 1_000_000
 
@@ -50,7 +50,9 @@ def main() -> None:
     for name, function in candidates:
         wall, cpu = min((_time(function, texts) for _ in range(args.repeat)), key=lambda pair: pair[1])
         baseline = baseline or cpu
-        print(f"{name:<36}{wall:>8.2f}{size / MB / wall:>7.2f}{cpu:>7.2f}{size / MB / cpu:>9.2f}{cpu / baseline:>13.1f}x")
+        print(
+            f"{name:<36}{wall:>8.2f}{size / MB / wall:>7.2f}{cpu:>7.2f}{size / MB / cpu:>9.2f}{cpu / baseline:>13.1f}x"
+        )
     print("wall MB/s depends on what else runs on the machine; MB per CPU-second is this process's own work")
 
 

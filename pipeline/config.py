@@ -14,8 +14,9 @@ a comma-separated string (command line) is accepted for a tuple field.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -47,7 +48,9 @@ class PipelineConfig(BaseModel):
     grammar_auto_apply: tuple[str, ...] = ("whitespace", "duplication", "doubled_punctuation")  # the rest only flagged
     languagetool_timeout: float = Field(30.0, gt=0)  # seconds per request before falling back to the offline backends
     languagetool_probe_timeout: float = Field(3.0, gt=0)
-    languagetool_retries: int = Field(2, ge=0)  # a failed request is tried again this often (backoff) before falling back
+    languagetool_retries: int = Field(
+        2, ge=0
+    )  # a failed request is tried again this often (backoff) before falling back
     protected_words: tuple[str, ...] = ()  # names and terms no spelling suggestion may touch
     # boilerplate: apply clear removals as edits (False: flag them only)
     remove_boilerplate: bool = True
@@ -89,12 +92,12 @@ class PipelineConfig(BaseModel):
         except ValidationError as exc:
             raise ConfigError(_describe(exc)) from None
 
-    def replace(self, **changes: Any) -> "PipelineConfig":
+    def replace(self, **changes: Any) -> PipelineConfig:
         """A copy with ``changes`` applied and validated (unknown keys are an error)."""
         return PipelineConfig(**{**self.model_dump(), **changes})
 
     @classmethod
-    def load(cls, path: str | Path | None = None, **overrides: Any) -> "PipelineConfig":
+    def load(cls, path: str | Path | None = None, **overrides: Any) -> PipelineConfig:
         """Defaults, then the TOML file at ``path`` (if any), then ``overrides`` that are not None."""
         values: dict[str, Any] = {}
         if path:

@@ -9,8 +9,9 @@ replay onto the original exactly (see :func:`apply_edits`).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 CATEGORIES = (
     "encoding",
@@ -366,7 +367,7 @@ class Document:
         }
 
     @classmethod
-    def from_report(cls, report: dict[str, Any]) -> "Document":
+    def from_report(cls, report: dict[str, Any]) -> Document:
         doc = cls(
             report["document"],
             report["original_text"],
@@ -375,7 +376,8 @@ class Document:
         )
         doc.flags = [Flag(**{**f, "details": f.get("details", {})}) for f in report.get("flags", [])]
         doc.edits = [
-            Edit(**{**e, "details": e.get("details", {}), "category": e.get("category")}) for e in report.get("edits", [])
+            Edit(**{**e, "details": e.get("details", {}), "category": e.get("category")})
+            for e in report.get("edits", [])
         ]
         doc.errors = list(report.get("errors", []))
         doc.warnings = list(report.get("warnings", []))

@@ -51,7 +51,7 @@ def run_record_path(output_root: str | os.PathLike[str], day: date) -> Path:
 def finished_days(output_root: str | os.PathLike[str]) -> set[date]:
     """Days whose run record exists: one listing of ``runs/`` plus a stat per day folder."""
     runs = Path(output_root) / RUNS_DIR
-    days = set()
+    days: set[date] = set()
     try:
         names = os.listdir(runs)
     except FileNotFoundError:

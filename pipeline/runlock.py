@@ -44,7 +44,7 @@ class RunLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self, wait_seconds: float = 0.0, poll_seconds: float = 0.2) -> "RunLock":
+    def acquire(self, wait_seconds: float = 0.0, poll_seconds: float = 0.2) -> RunLock:
         """Take the lock, waiting up to ``wait_seconds``; raise :class:`RunLockBusy` if still held."""
         if self._fd is not None:
             return self

@@ -69,7 +69,11 @@ class DocumentProcessor:
             return DocumentResult(doc, ok=False)
         decode_time = time.perf_counter() - started
         key = hashlib.sha256(
-            b"postedit/decode/" + DECODE_VERSION.encode() + repr(self.config.legacy_encodings).encode() + b"\n" + raw.data
+            b"postedit/decode/"
+            + DECODE_VERSION.encode()
+            + repr(self.config.legacy_encodings).encode()
+            + b"\n"
+            + raw.data
         ).hexdigest()
         keys = []
         for stage in self.stages:
@@ -90,7 +94,7 @@ class DocumentProcessor:
             saved_flags, saved_edits = list(doc.flags), list(doc.edits)
             try:
                 stage.process(doc)
-                doc.cleaned_text  # raises ReplayError if the stage broke the invariant
+                _ = doc.cleaned_text  # raises ReplayError if the stage broke the invariant
             except Exception as exc:  # one document failing in one stage must not stop the run
                 # keep what earlier stages did; the report stays replayable
                 doc.flags, doc.edits = saved_flags, saved_edits

@@ -16,7 +16,7 @@ from typing import Any
 
 
 def cache_key(namespace: str, config_fingerprint: str, text: str) -> str:
-    return hashlib.sha256(f"{namespace}\0{config_fingerprint}\0{text}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{namespace}\0{config_fingerprint}\0{text}".encode()).hexdigest()
 
 
 class SentenceCache:
@@ -54,7 +54,9 @@ class SentenceCache:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             placeholders = ",".join("?" * len(chunk))
-            for key, value in connection.execute(f"SELECT key, value FROM entries WHERE key IN ({placeholders})", chunk):
+            for key, value in connection.execute(
+                f"SELECT key, value FROM entries WHERE key IN ({placeholders})", chunk
+            ):
                 found[key] = json.loads(value)
         self.hits += len(found)
         self.misses += len(set(keys)) - len(found)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 
 def build_summary(
@@ -35,9 +36,7 @@ def build_summary(
                 if key in info:
                     value = info[key]
                     backends.setdefault(stage, set()).update(value if isinstance(value, list) else [str(value)])
-    errors = [
-        {"document": e["document"], **error} for e in entries for error in e.get("errors", [])
-    ]
+    errors = [{"document": e["document"], **error} for e in entries for error in e.get("errors", [])]
     characters = sum(e.get("characters", 0) for e in entries)
     summary = {
         "schema": "postedit.summary/1",
@@ -61,7 +60,12 @@ def build_summary(
         "errors": errors,
         "config": config,
         "documents_detail": [
-            {k: e[k] for k in ("document", "ok", "report", "flags", "edits_applied", "suggestions", "encoding") if k in e} for e in entries
+            {
+                k: e[k]
+                for k in ("document", "ok", "report", "flags", "edits_applied", "suggestions", "encoding")
+                if k in e
+            }
+            for e in entries
         ],
     }
     if extra:

@@ -23,6 +23,7 @@ from pipeline.io.atomic import atomic_write_text
 from pipeline.io.sources import select_documents
 from pipeline.runner import DocumentProcessor
 from pipeline.summary_text import summary_lines
+from tasks.status import report_status
 
 logger = logging.getLogger("luigi-interface")
 
@@ -52,7 +53,7 @@ class CleanShard(luigi.Task):
     doc_ids = luigi.ListParameter()
     shard_key = luigi.Parameter()
     config_file = luigi.Parameter(default="")
-    settings = luigi.DictParameter(default={})
+    settings = luigi.DictParameter(default=dict[str, Any]())
 
     def output(self) -> luigi.LocalTarget:
         return luigi.LocalTarget(str(Path(self.output_dir) / STATE_DIR / "shards" / f"{self.shard_key}.json"))
@@ -71,8 +72,11 @@ class CleanShard(luigi.Task):
             if count < total and now - last_update < PROGRESS_INTERVAL_SECONDS:
                 return
             last_update = now
-            self.set_progress_percentage(round(100 * count / max(total, 1)))
-            self.set_status_message(f"shard {self.shard_index}: {count}/{total} documents, last {doc_id}")
+            report_status(
+                self,
+                f"shard {self.shard_index}: {count}/{total} documents, last {doc_id}",
+                round(100 * count / max(total, 1)),
+            )
 
         entries = clean_documents(documents, Path(self.output_dir), processor, on_progress=progress)
         manifest = {
@@ -100,7 +104,9 @@ class CleanAll(luigi.Task):
     config_file = luigi.Parameter(default="", description="TOML file with pipeline settings")
     grammar = luigi.OptionalParameter(default=None, description="auto|languagetool|lingotweaker|harper|none")
     rewrite = luigi.OptionalBoolParameter(default=None)
-    cache_dir = luigi.OptionalParameter(default=None, description="stage and sentence caches (default: under output_dir)")
+    cache_dir = luigi.OptionalParameter(
+        default=None, description="stage and sentence caches (default: under output_dir)"
+    )
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -153,7 +159,7 @@ class CleanAll(luigi.Task):
 
     def run(self) -> None:
         summary = self.write_summary()
-        self.set_status_message("\n".join(summary_lines(summary)))
+        report_status(self, "\n".join(summary_lines(summary)))
         self._done = True
 
     def write_summary(self, started: float | None = None) -> dict[str, Any]:
@@ -170,7 +176,11 @@ class CleanAll(luigi.Task):
             reused += was_reused
             for entry in manifest["entries"]:
                 if was_reused:
-                    entry = {**entry, "cache_hits": sorted(entry.get("stage_runs", []) + entry.get("cache_hits", [])), "stage_runs": []}
+                    entry = {
+                        **entry,
+                        "cache_hits": sorted(entry.get("stage_runs", []) + entry.get("cache_hits", [])),
+                        "stage_runs": [],
+                    }
                 entries.append(entry)
         versions = manifests[0]["stage_versions"] if manifests else {}
         config = _config(self.config_file, self.settings())
@@ -181,7 +191,14 @@ class CleanAll(luigi.Task):
             config=config,
             processor_versions=versions,
             started=started,
-            extra={"shards": {"total": len(manifests), "reused": reused, "run": len(manifests) - reused, "size": self.shard_size}},
+            extra={
+                "shards": {
+                    "total": len(manifests),
+                    "reused": reused,
+                    "run": len(manifests) - reused,
+                    "size": self.shard_size,
+                }
+            },
         )
         for line in summary_lines(summary):
             logger.info(line)

@@ -15,9 +15,9 @@ schedule, so they never take the lock.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import time
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,8 @@ from pipeline.nightly import (
 )
 from pipeline.runlock import RunLockBusy, hold_run_lock, lock_holder, release_run_lock
 from pipeline.summary_text import summary_lines
-from tasks.clean import CleanAll, CleanShard
+from tasks.clean import CleanAll
+from tasks.status import report_status
 
 logger = logging.getLogger("luigi-interface")
 
@@ -66,13 +67,15 @@ class CleanNightly(luigi.Task):
     grammar = luigi.OptionalParameter(default=None, description="auto|languagetool|lingotweaker|harper|none")
     rewrite = luigi.OptionalBoolParameter(default=None)
     ready_file = luigi.Parameter(default="", description="wait for this file in the day's folder (e.g. .ready)")
-    lock_wait = luigi.FloatParameter(default=0.0, significant=False, description="seconds to wait for a running run of the same day")
+    lock_wait = luigi.FloatParameter(
+        default=0.0, significant=False, description="seconds to wait for a running run of the same day"
+    )
 
     def output(self) -> luigi.LocalTarget:
         return luigi.LocalTarget(str(run_record_path(self.output_root, self.date)))
 
     @classmethod
-    def bulk_complete(cls, parameter_tuples: Any) -> list[date]:
+    def bulk_complete(cls, parameter_tuples: Any) -> list[datetime.date]:
         """Finished days from one listing of ``runs/`` (``cls`` may be a partial with ``of_params``)."""
         days = list(parameter_tuples)
         if not days:
@@ -124,7 +127,7 @@ class CleanNightly(luigi.Task):
         moved = point_latest(self.output_root, self.date)
         lines = summary_lines(summary)
         lines.append(f"latest -> {self.date}" if moved else "latest left at a newer day")
-        self.set_status_message("\n".join(lines))
+        report_status(self, "\n".join(lines))
         logger.info("CleanNightly %s done in %.1f s; %s", self.date, time.time() - started, lines[-1])
         release_run_lock(run_folder(self.output_root, self.date))
 

@@ -26,12 +26,30 @@ LANGUAGES = [
 
 RULES = [
     # (pattern, rule id, category id, issue type, message, replacement function)
-    (re.compile(r"\b(\w+) \1\b", re.IGNORECASE), "ENGLISH_WORD_REPEAT_RULE", "MISC", "duplication",
-     "Possible typo: you repeated a word.", lambda m: [m.group(1)]),
-    (re.compile(r"(?<=\w) +([,.:;])"), "COMMA_PARENTHESIS_WHITESPACE", "TYPOGRAPHY", "whitespace",
-     "Put a space after the punctuation mark, not before it.", lambda m: [m.group(1)]),
-    (re.compile(r"\b([Aa]) (?=[aeiou]\w)"), "EN_A_VS_AN", "MISC", "misspelling",
-     "Use “an” instead of “a” if the following word starts with a vowel sound.", lambda m: [m.group(1) + "n "]),
+    (
+        re.compile(r"\b(\w+) \1\b", re.IGNORECASE),
+        "ENGLISH_WORD_REPEAT_RULE",
+        "MISC",
+        "duplication",
+        "Possible typo: you repeated a word.",
+        lambda m: [m.group(1)],
+    ),
+    (
+        re.compile(r"(?<=\w) +([,.:;])"),
+        "COMMA_PARENTHESIS_WHITESPACE",
+        "TYPOGRAPHY",
+        "whitespace",
+        "Put a space after the punctuation mark, not before it.",
+        lambda m: [m.group(1)],
+    ),
+    (
+        re.compile(r"\b([Aa]) (?=[aeiou]\w)"),
+        "EN_A_VS_AN",
+        "MISC",
+        "misspelling",
+        "Use “an” instead of “a” if the following word starts with a vowel sound.",
+        lambda m: [m.group(1) + "n "],
+    ),
 ]
 
 
@@ -46,20 +64,30 @@ def check(text: str) -> list[dict]:
             offset = utf16_length(text[: m.start()])
             length = utf16_length(m.group())
             context_start = max(0, m.start() - 20)
-            matches.append({
-                "message": message,
-                "shortMessage": "",
-                "replacements": [{"value": v} for v in replace(m)],
-                "offset": offset,
-                "length": length,
-                "context": {"text": text[context_start : m.end() + 20], "offset": m.start() - context_start, "length": length},
-                "sentence": text,
-                "type": {"typeName": "Other"},
-                "rule": {"id": rule_id, "description": message, "issueType": issue,
-                         "category": {"id": category, "name": category.title()}},
-                "ignoreForIncompleteSentence": False,
-                "contextForSureMatch": 0,
-            })
+            matches.append(
+                {
+                    "message": message,
+                    "shortMessage": "",
+                    "replacements": [{"value": v} for v in replace(m)],
+                    "offset": offset,
+                    "length": length,
+                    "context": {
+                        "text": text[context_start : m.end() + 20],
+                        "offset": m.start() - context_start,
+                        "length": length,
+                    },
+                    "sentence": text,
+                    "type": {"typeName": "Other"},
+                    "rule": {
+                        "id": rule_id,
+                        "description": message,
+                        "issueType": issue,
+                        "category": {"id": category, "name": category.title()},
+                    },
+                    "ignoreForIncompleteSentence": False,
+                    "contextForSureMatch": 0,
+                }
+            )
     return sorted(matches, key=lambda item: item["offset"])
 
 
@@ -107,11 +135,14 @@ class Handler(BaseHTTPRequestHandler):
         text = (form.get("text") or [""])[0]
         disabled = set(",".join(form.get("disabledRules", [])).split(","))
         matches = [m for m in check(text) if m["rule"]["id"] not in disabled]
-        self._send(200, {
-            "software": {"name": "LanguageTool", "version": "6.8", "apiVersion": 1},
-            "language": {"name": "English (US)", "code": language},
-            "matches": matches,
-        })
+        self._send(
+            200,
+            {
+                "software": {"name": "LanguageTool", "version": "6.8", "apiVersion": 1},
+                "language": {"name": "English (US)", "code": language},
+                "matches": matches,
+            },
+        )
 
 
 class FakeLanguageToolServer:
@@ -127,7 +158,7 @@ class FakeLanguageToolServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
 
-    def __enter__(self) -> "FakeLanguageToolServer":
+    def __enter__(self) -> FakeLanguageToolServer:
         self.thread.start()
         return self
 

@@ -7,8 +7,8 @@ real output code (``write_document_outputs`` and ``render_index``) from document
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -22,11 +22,19 @@ from pipeline.summary import build_summary
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+    ),
 ]
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 # an astral character (two UTF-16 units in JavaScript, one index in Python) ahead of every edit
@@ -42,18 +50,31 @@ def story_document() -> Document:
     doc = Document("world/talks.txt", STORY)
     original = doc.original_view()
     go = STORY.index("go to")
-    agreement = doc.add_flag(original, "grammar", go, go + 2, "verb does not agree with its subject", "grammar.agreement", 0.8, "goes")
+    agreement = doc.add_flag(
+        original, "grammar", go, go + 2, "verb does not agree with its subject", "grammar.agreement", 0.8, "goes"
+    )
     lasted = STORY.index("lasted about")
     doc.add_flag(original, "mt_artefact", lasted, lasted + len("lasted about"), "literal phrasing", "mt.phrase", 0.5)
     view = doc.view()
-    doc.add_edits(view, "boilerplate", [ProposedEdit(0, STORY.index("🌍"), "", "breadcrumb navigation", 0.95, category="boilerplate")])
+    doc.add_edits(
+        view,
+        "boilerplate",
+        [ProposedEdit(0, STORY.index("🌍"), "", "breadcrumb navigation", 0.95, category="boilerplate")],
+    )
     end = len(STORY) - 1
     doc.add_edits(
         view,
         "grammar",
         [
-            ProposedEdit(go, go + 2, "goes", "subject-verb agreement", 0.8, flag_ids=(agreement.id,),
-                         details={"guards": {"names_kept": True, "meaning_similarity": {"passed": True, "score": 0.97}}}),
+            ProposedEdit(
+                go,
+                go + 2,
+                "goes",
+                "subject-verb agreement",
+                0.8,
+                flag_ids=(agreement.id,),
+                details={"guards": {"names_kept": True, "meaning_similarity": {"passed": True, "score": 0.97}}},
+            ),
             ProposedEdit(end, end, ".", "sentence lacks a full stop", 0.6, applied=False, category="punctuation"),
         ],
     )
@@ -66,17 +87,26 @@ def hostile_document() -> Document:
     original = doc.original_view()
     doc.add_flag(original, "boilerplate", 0, 7, f"message {HOSTILE}", "test.hostile", 0.9, suggestion=HOSTILE)
     here = doc.original_text.index("here")
-    doc.add_edits(doc.view(), "grammar", [ProposedEdit(here, here + 4, HOSTILE, f"reason {HOSTILE}", 0.7, category="grammar")])
+    doc.add_edits(
+        doc.view(), "grammar", [ProposedEdit(here, here + 4, HOSTILE, f"reason {HOSTILE}", 0.7, category="grammar")]
+    )
     return doc
 
 
 @pytest.fixture(scope="module")
 def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("review-run")
-    entries = [write_document_outputs(out, DocumentResult(doc, ok=True)) for doc in (story_document(), hostile_document())]
+    entries = [
+        write_document_outputs(out, DocumentResult(doc, ok=True)) for doc in (story_document(), hostile_document())
+    ]
     summary = build_summary(
-        entries, input_path="in", output_dir=str(out), stage_versions={"grammar": {"version": "1", "backend": "harper"}},
-        started_at="2026-01-02T03:04:05+00:00", wall_seconds=3.5, config={},
+        entries,
+        input_path="in",
+        output_dir=str(out),
+        stage_versions={"grammar": {"version": "1", "backend": "harper"}},
+        started_at="2026-01-02T03:04:05+00:00",
+        wall_seconds=3.5,
+        config={},
     )
     (out / "index.html").write_text(render_index(summary), encoding="utf-8")
     return out
@@ -247,7 +277,14 @@ def test_focus_or_hover_explains_a_change_with_its_reason_and_guards(run_dir: Pa
     page.focus(f'#inline .chg[data-edit="{fix.id}"]')
     assert tip.is_visible()
     text = tip.inner_text()
-    for expected in ("subject-verb agreement", "grammar.agreement", "harper", "0.80", "names_kept", "meaning_similarity"):
+    for expected in (
+        "subject-verb agreement",
+        "grammar.agreement",
+        "harper",
+        "0.80",
+        "names_kept",
+        "meaning_similarity",
+    ):
         assert expected in text
     page.hover("#inline mark.flag")
     assert "literal phrasing" in page.locator("#inline mark.flag > .tip").inner_text()

@@ -87,7 +87,9 @@ def test_console_script_runs(mixed_input, tmp_path):
     script = Path(sys.executable).with_name("postedit")
     completed = subprocess.run(
         [str(script), "clean", str(mixed_input / "plain.txt"), str(tmp_path / "out"), *FAST],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "out" / "cleaned" / "plain.txt").exists()

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.config import PipelineConfig
 from pipeline.boilerplate.detector import find_boilerplate
 from pipeline.boilerplate.stage import BoilerplateStage
+from pipeline.config import PipelineConfig
 from pipeline.document import Document, apply_edits
 
 BODY = (
@@ -43,7 +43,10 @@ def test_share_widgets_at_the_end_leave_no_blank_tail():
 
 
 def test_read_more_teaser_and_copyright_footer_are_removed():
-    text = BODY + "\nREAD MORE: Storm closes two ferry routes for the weekend\n\n© 2023 Harbor Daily News. All rights reserved.\n"
+    text = (
+        BODY
+        + "\nREAD MORE: Storm closes two ferry routes for the weekend\n\n© 2023 Harbor Daily News. All rights reserved.\n"
+    )
     doc = run_stage(text)
     assert [r.split(":")[0] for r in removed(doc)] == ["READ MORE", "© 2023 Harbor Daily News. All rights reserved."]
     assert doc.cleaned_text.startswith(BODY.rstrip("\n"))
@@ -96,7 +99,11 @@ def test_photo_credit_is_removed_and_caption_only_flagged():
 
 
 def test_headline_inside_the_body_is_flagged_not_removed():
-    text = "Pier repairs to take six weeks\n\n" + BODY + "\nFerry operator warns of longer delays on island routes\n\nThe work began in May.\n"
+    text = (
+        "Pier repairs to take six weeks\n\n"
+        + BODY
+        + "\nFerry operator warns of longer delays on island routes\n\nThe work began in May.\n"
+    )
     doc = run_stage(text)
     flags = [f for f in doc.flags if f.detector == "boilerplate.headline"]
     assert [f.text for f in flags] == ["Ferry operator warns of longer delays on island routes"]
@@ -127,7 +134,11 @@ def test_wire_text_with_lists_datelines_and_credits_is_untouched():
 
 
 def test_every_removal_replays_and_can_be_rejected_alone():
-    text = "Home > World > Europe\n\nPublished 12.03.2022\n\n" + BODY + "\nAdvertisement\n\nWork resumes in May.\n\nFollow us on Twitter\n"
+    text = (
+        "Home > World > Europe\n\nPublished 12.03.2022\n\n"
+        + BODY
+        + "\nAdvertisement\n\nWork resumes in May.\n\nFollow us on Twitter\n"
+    )
     doc = run_stage(text)
     assert len(removed(doc)) == 4
     assert apply_edits(doc.original_text, doc.edits) == doc.cleaned_text
@@ -142,38 +153,44 @@ def test_flag_only_mode_removes_nothing():
     assert doc.edits == [] and [f.category for f in doc.flags] == ["boilerplate"]
 
 
-@pytest.mark.parametrize("line, kind", [
-    ("We use cookies to give you the best browsing experience.", "interface"),
-    ("Please enable JavaScript to see the comments.", "interface"),
-    ("Subscribe to get our morning newsletter in your inbox", "interface"),
-    ("Tags: harbor, ferries, strikes", "widget"),
-    ("You may also like", "widget"),
-    ("Privacy Policy | Terms of Use", "widget"),
-    ("Published on 4 May 2023", "metadata_line"),
-    ("May 4, 2023 9:15 AM", "metadata_line"),
-    ("8 min read", "metadata_line"),
-    ("Picture: Harbor Daily", "credit"),
-    ("Copy link to clipboard", "interface"),
-    ("Close search", "interface"),
-    ("VIDEO: Ferry crews walk out at dawn", "teaser"),
-    ("Updated 04-05-2023", "metadata_line"),
-    ("https://harbor-daily.example/news/ferry-strike", "widget"),
-    ("Read the original article", "widget"),
-])
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("We use cookies to give you the best browsing experience.", "interface"),
+        ("Please enable JavaScript to see the comments.", "interface"),
+        ("Subscribe to get our morning newsletter in your inbox", "interface"),
+        ("Tags: harbor, ferries, strikes", "widget"),
+        ("You may also like", "widget"),
+        ("Privacy Policy | Terms of Use", "widget"),
+        ("Published on 4 May 2023", "metadata_line"),
+        ("May 4, 2023 9:15 AM", "metadata_line"),
+        ("8 min read", "metadata_line"),
+        ("Picture: Harbor Daily", "credit"),
+        ("Copy link to clipboard", "interface"),
+        ("Close search", "interface"),
+        ("VIDEO: Ferry crews walk out at dawn", "teaser"),
+        ("Updated 04-05-2023", "metadata_line"),
+        ("https://harbor-daily.example/news/ferry-strike", "widget"),
+        ("Read the original article", "widget"),
+    ],
+)
 def test_page_furniture_lines_are_removed(line, kind):
     verdicts = find_boilerplate(BODY + "\n" + line + "\n\nThe work began in May.\n")
     assert [(v.detector.split(".")[-1], v.remove) for v in verdicts] == [(kind, "line")]
 
 
-@pytest.mark.parametrize("line", [
-    "The company said it would stop using cookies on its website next year.",
-    "Topics discussed included trade and port security.",
-    "About us, the minister said nothing at all.",
-    "Published reports put the cost at $4 million.",
-    "Time is running out for the 300 workers at the yard, the union said.",
-    "Home prices rose 4% in March, the statistics office said.",
-    "“Share the road,” the sign at the harbor entrance says.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The company said it would stop using cookies on its website next year.",
+        "Topics discussed included trade and port security.",
+        "About us, the minister said nothing at all.",
+        "Published reports put the cost at $4 million.",
+        "Time is running out for the 300 workers at the yard, the union said.",
+        "Home prices rose 4% in March, the statistics office said.",
+        "“Share the road,” the sign at the harbor entrance says.",
+    ],
+)
 def test_body_sentences_with_furniture_words_are_kept(line):
     assert find_boilerplate(BODY + "\n" + line + "\n") == []
 
@@ -185,14 +202,20 @@ def test_source_trailers_are_flagged_and_kept(line):
     assert [e.applied for e in doc.edits] == [False] and doc.cleaned_text == doc.original_text
 
 
-@pytest.mark.parametrize("line", ["(Reuters)", "(Reporting by Ana Lima; Editing by Tom Hart)", "Ana Lima in Porto contributed"])
+@pytest.mark.parametrize(
+    "line", ["(Reuters)", "(Reporting by Ana Lima; Editing by Tom Hart)", "Ana Lima in Porto contributed"]
+)
 def test_the_storys_own_credits_are_left_alone(line):
     doc = run_stage("Port strike ends\n\n" + BODY + "\n" + line + "\n")
     assert doc.flags == [] and doc.edits == []
 
 
 def test_title_case_question_inside_the_body_is_a_stray_headline():
-    text = "Pier repairs to take six weeks\n\n" + BODY + "\nWhat Does The Pier Closure Mean For Ferry Passengers?\n\nWhat happens next is unclear?\n"
+    text = (
+        "Pier repairs to take six weeks\n\n"
+        + BODY
+        + "\nWhat Does The Pier Closure Mean For Ferry Passengers?\n\nWhat happens next is unclear?\n"
+    )
     flags = [f.text for f in run_stage(text).flags]
     assert flags == ["What Does The Pier Closure Mean For Ferry Passengers?"]
 
@@ -207,15 +230,53 @@ def test_windows_line_breaks_are_removed_with_their_line():
 
 
 def test_a_document_written_in_unpunctuated_lines_is_not_a_pile_of_stray_headlines():
-    lines = ["Ferry timetable for the holiday weekend", "Morning boats leave the north pier at seven",
-             "Evening boats return from the island at nine", "Tickets are sold on board this weekend only",
-             "Bicycles travel free of charge on all routes"]
+    lines = [
+        "Ferry timetable for the holiday weekend",
+        "Morning boats leave the north pier at seven",
+        "Evening boats return from the island at nine",
+        "Tickets are sold on board this weekend only",
+        "Bicycles travel free of charge on all routes",
+    ]
     assert find_boilerplate("\n\n".join(lines) + "\n") == []
 
 
-_PIECES = ["Home", "Breaking", "News", " date 2021-05-02 ", "via Getty Images", "Source:", "said.", "she said.", "“", "”",
-           '"', " .", ". .", "harborwe", "It", "As", "Hundreds", "\n\n", "\n", "\r\n", "...", "…", "Share", "© 2021",
-           "Read more:", "/", "Ana Lima / AFP", "ofthe", "12boats", "1998.The", "port.Ana", ",", "the", "and.", "(AP)"]
+_PIECES = [
+    "Home",
+    "Breaking",
+    "News",
+    " date 2021-05-02 ",
+    "via Getty Images",
+    "Source:",
+    "said.",
+    "she said.",
+    "“",
+    "”",
+    '"',
+    " .",
+    ". .",
+    "harborwe",
+    "It",
+    "As",
+    "Hundreds",
+    "\n\n",
+    "\n",
+    "\r\n",
+    "...",
+    "…",
+    "Share",
+    "© 2021",
+    "Read more:",
+    "/",
+    "Ana Lima / AFP",
+    "ofthe",
+    "12boats",
+    "1998.The",
+    "port.Ana",
+    ",",
+    "the",
+    "and.",
+    "(AP)",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -228,7 +289,12 @@ def test_any_text_gives_replayable_edits_that_only_delete_or_add_spaces(pieces, 
     text = "".join(p + (" " if s else "") for p, s in zip(pieces, spaces))
     doc = run_stage(text)
     view = doc.view()
-    record_findings(doc, view, "detect", list(GluedWordDetector(PipelineConfig()).detect(DetectContext(view.text, PipelineConfig()))))
+    record_findings(
+        doc,
+        view,
+        "detect",
+        list(GluedWordDetector(PipelineConfig()).detect(DetectContext(view.text, PipelineConfig()))),
+    )
     report = doc.to_report()
     assert apply_edits(text, doc.edits) == report["cleaned_text"]
     for edit in doc.edits:
@@ -241,11 +307,15 @@ def test_run_of_glued_section_labels_without_a_home_root_is_navigation():
     assert [f.text for f in doc.flags if f.category == "glued_words"] == ["SoccerEurope"]
 
 
-@pytest.mark.parametrize("title", ["YouTube CEO says the site will change", "JPMorgan Chase reports profit", "McDonald's sales rose"])
+@pytest.mark.parametrize(
+    "title", ["YouTube CEO says the site will change", "JPMorgan Chase reports profit", "McDonald's sales rose"]
+)
 def test_brand_names_opening_a_headline_are_not_navigation(title):
     assert run_stage(title + "\n\n" + BODY).flags == []
 
 
 def test_credit_line_with_a_photo_label_is_a_credit_not_a_teaser():
-    doc = run_stage("Pier repairs to take six weeks\n\n" + BODY + "\nPhoto: Ana Lima/Reuters\n\nThe work began in May.\n")
+    doc = run_stage(
+        "Pier repairs to take six weeks\n\n" + BODY + "\nPhoto: Ana Lima/Reuters\n\nThe work began in May.\n"
+    )
     assert [(f.detector, f.text) for f in doc.flags] == [("boilerplate.credit", "Photo: Ana Lima/Reuters")]

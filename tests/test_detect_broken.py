@@ -35,14 +35,18 @@ def test_capitalised_common_noun_mid_sentence(syntax):
 
 
 def test_spurious_full_stop_splitting_a_clause(syntax):
-    text = ("Talks stalled after the collapse of the coalition. Agreement on wages – despite weeks of "
-            "effort by mediators, said a union leader.")
+    text = (
+        "Talks stalled after the collapse of the coalition. Agreement on wages – despite weeks of "
+        "effort by mediators, said a union leader."
+    )
     hits = found(syntax, text)
     assert any("spurious full stop" in m and "coalition. Agreement on wages" in t for t, m in hits)
 
 
 def test_fragment_without_a_verb_in_running_text(syntax):
-    hits = found(syntax, "The mayor spoke for an hour. A long and difficult afternoon for the entire council. Then she left.")
+    hits = found(
+        syntax, "The mayor spoke for an hour. A long and difficult afternoon for the entire council. Then she left."
+    )
     assert [m for _, m in hits] == ["fragment with no finite verb"]
 
 
@@ -57,8 +61,10 @@ def test_attribution_split_from_its_statement(syntax):
 
 
 def test_truncated_paragraph(syntax):
-    text = ("The council approved the plan on Tuesday. The vote followed months of debate over the cost of the "
-            "new bridge and whether the city could afford to pay for it without raising")
+    text = (
+        "The council approved the plan on Tuesday. The vote followed months of debate over the cost of the "
+        "new bridge and whether the city could afford to pay for it without raising"
+    )
     assert [m for _, m in found(syntax, text)] == ["paragraph stops mid-sentence (truncated?)"]
 
 
@@ -86,7 +92,9 @@ def test_lowercase_sentence_start_after_a_full_stop():
 
 
 def test_lowercase_after_abbreviations_is_fine():
-    assert found(AttributionDetector(CONFIG), "The meeting began at 9 a.m. and ended at noon, the U.S. envoy said.") == []
+    assert (
+        found(AttributionDetector(CONFIG), "The meeting began at 9 a.m. and ended at noon, the U.S. envoy said.") == []
+    )
 
 
 def test_unclosed_quotation_is_found_but_a_continued_quote_is_not():
@@ -95,14 +103,21 @@ def test_unclosed_quotation_is_found_but_a_continued_quote_is_not():
     assert [m for _, m in found(detector, broken)] == ["opening quotation mark never closed"]
     continued = "“We will rebuild the school.\n\n“It will take a year,” the mayor said."
     assert found(detector, continued) == []
-    assert [m for _, m in found(detector, 'He said "no and left. She said "yes."')] == ["unbalanced straight quotation marks"]
+    assert [m for _, m in found(detector, 'He said "no and left. She said "yes."')] == [
+        "unbalanced straight quotation marks"
+    ]
 
 
 def test_stray_punctuation_gets_a_suggestion():
     detector = StrayPunctuationDetector(CONFIG)
-    findings = list(detector.detect(DetectContext("Prices rose in the south. . Sales fell among retailers and wholesalers .", CONFIG)))
+    findings = list(
+        detector.detect(
+            DetectContext("Prices rose in the south. . Sales fell among retailers and wholesalers .", CONFIG)
+        )
+    )
     assert [(f.category, f.suggestion) for f in findings] == [
-        ("broken_sentence", "south."), ("broken_sentence", "wholesalers"),
+        ("broken_sentence", "south."),
+        ("broken_sentence", "wholesalers"),
     ]
     assert all(f.replacement is not None and not f.apply for f in findings)
 
@@ -119,7 +134,7 @@ def test_dependent_clause_standing_alone_is_a_fragment(syntax):
 
 def test_passive_attribution_split_from_its_statement(syntax):
     text = "The bridge will stay closed until June. This was stated by the regional governor on Monday."
-    assert [m for _, m in found(syntax, text)] == ["attribution split from its statement (\"This was stated by ...\")"]
+    assert [m for _, m in found(syntax, text)] == ['attribution split from its statement ("This was stated by ...")']
     assert found(syntax, "The bridge will stay closed. This was confirmed by two engineers at the site.") == []
 
 
@@ -136,11 +151,20 @@ def test_planted_problems_in_a_scraped_article_are_all_found():
     BoilerplateStage(CONFIG).process(doc)
     DetectStage(CONFIG).process(doc)
     planted = {
-        " date 2023-03-14 ": "metadata", "Share this article": "boilerplate", "Kato.Maria": "glued_words",
-        "Maria Lopez / AFP via Getty Images": "boilerplate", "Opposition leader accuses government": "boilerplate",
-        "READ ALSO": "boilerplate", "© 2023 Daily Courier": "boilerplate", "said this on Monday": "broken_sentence",
-        "area As the": "broken_sentence", "no time. he said.": "broken_sentence", "not enough and.": "broken_sentence",
-        "Thursday .": "broken_sentence", "floods,the": "glued_words", "priorityis": "glued_words",
+        " date 2023-03-14 ": "metadata",
+        "Share this article": "boilerplate",
+        "Kato.Maria": "glued_words",
+        "Maria Lopez / AFP via Getty Images": "boilerplate",
+        "Opposition leader accuses government": "boilerplate",
+        "READ ALSO": "boilerplate",
+        "© 2023 Daily Courier": "boilerplate",
+        "said this on Monday": "broken_sentence",
+        "area As the": "broken_sentence",
+        "no time. he said.": "broken_sentence",
+        "not enough and.": "broken_sentence",
+        "Thursday .": "broken_sentence",
+        "floods,the": "glued_words",
+        "priorityis": "glued_words",
     }
     for snippet, category in planted.items():
         start = text.index(snippet)
@@ -153,21 +177,28 @@ def test_planted_problems_in_a_scraped_article_are_all_found():
     assert "Kato.\n" in doc.cleaned_text and "Daily Courier" not in doc.cleaned_text
 
 
-@pytest.mark.parametrize("clause", ["Because the roads were closed by the floods.", "Which was destroyed in the storm."])
+@pytest.mark.parametrize(
+    "clause", ["Because the roads were closed by the floods.", "Which was destroyed in the storm."]
+)
 def test_dependent_clause_split_off_by_a_full_stop(syntax, clause):
     hits = found(syntax, f"The trucks waited at the border for two days. {clause} Drivers slept in their cabs.")
     assert [t for t, _ in hits] == [clause]
 
 
 def test_complete_sentences_opening_with_a_subordinate_clause_pass(syntax):
-    text = ("Because the roads were closed, the trucks waited. If the talks fail, prices will rise. "
-            "While the talks continued, the shelling went on. Since then, prices have risen.")
+    text = (
+        "Because the roads were closed, the trucks waited. If the talks fail, prices will rise. "
+        "While the talks continued, the shelling went on. Since then, prices have risen."
+    )
     assert found(syntax, text) == []
 
 
-@pytest.mark.parametrize("sentence", [
-    "Turnout in the capital, officials said, was low.",
-    "Security at the summit — the tightest in years — was handled by the army.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turnout in the capital, officials said, was low.",
+        "Security at the summit — the tightest in years — was handled by the army.",
+    ],
+)
 def test_sentences_opening_with_a_bare_noun_and_a_break_are_fine_when_the_noun_has_a_verb(syntax, sentence):
     assert found(syntax, f"Voters went to the polls on Sunday. {sentence}") == []

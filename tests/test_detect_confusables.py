@@ -45,14 +45,16 @@ def test_misused_confusable_is_flagged_with_its_partner(detector, text, word, su
     found = findings(detector, text)
     assert len(found) == 1
     f = found[0]
-    assert text[f.start:f.end] == word
+    assert text[f.start : f.end] == word
     assert f.suggestion == suggestion
     assert f.category == "grammar" and f.detector == "grammar.confusable" and f.apply is False
     assert f.replacement is None and f.details["lm_gain"] >= 2.0
 
 
 def test_case_of_the_word_is_kept_in_the_suggestion(detector):
-    found = findings(detector, "Nations Will Not Waiver, the minister said.\n\nThe city Counsel voted to close the bridge.")
+    found = findings(
+        detector, "Nations Will Not Waiver, the minister said.\n\nThe city Counsel voted to close the bridge."
+    )
     assert "Council" in {f.suggestion for f in found}
 
 

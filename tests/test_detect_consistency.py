@@ -7,10 +7,10 @@ import re
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext
-from pipeline.detect.consistency.detector import ConsistencyDetector
 from pipeline.detect.consistency.corpus import DETECTOR_ID, corpus_flags, with_corpus_flags
-from pipeline.runpass.consistency import update_run_reports
+from pipeline.detect.consistency.detector import ConsistencyDetector
 from pipeline.document import Document, apply_edits
+from pipeline.runpass.consistency import update_run_reports
 
 CONFIG = PipelineConfig()
 
@@ -58,15 +58,18 @@ def test_house_style_overrides_the_majority():
 
 
 def test_capitalised_variant_keeps_its_capital_in_the_suggestion():
-    text = ("The Ukraine Defence Contact Group met; its defense chiefs, air defence experts and the defense "
-            "minister spoke.")
+    text = (
+        "The Ukraine Defence Contact Group met; its defense chiefs, air defence experts and the defense minister spoke."
+    )
     findings = detect(text)
     assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Defence", "Defense"), ("defence", "defense")]
 
 
 def test_institutions_keeping_their_own_spelling_in_consistent_copy_are_fine():
-    text = ("The defence ministry said the U.S. Department of Defense had approved the sale, and defence "
-            "analysts expected more orders.")
+    text = (
+        "The defence ministry said the U.S. Department of Defense had approved the sale, and defence "
+        "analysts expected more orders."
+    )
     assert detect(text) == []
 
 
@@ -85,15 +88,19 @@ def test_tie_falls_back_to_the_usual_english_form():
 def test_given_names_are_compared_only_for_the_same_person():
     two_people = "Sergei Shoigu met the army chiefs. Sergey Lavrov spoke to the press."
     assert detect(two_people) == []
-    same_person = "Sergei Lavrov spoke on Monday. Sergey Lavrov's deputy said on Tuesday that Sergey Lavrov would travel."
+    same_person = (
+        "Sergei Lavrov spoke on Monday. Sergey Lavrov's deputy said on Tuesday that Sergey Lavrov would travel."
+    )
     findings = detect(same_person)
     assert [(same_person[f.start : f.end], f.suggestion) for f in findings] == [("Sergei", "Sergey")]
     assert findings[0].details["entity"].endswith("Lavrov")
 
 
 def test_unlisted_name_romanised_two_ways_is_flagged():
-    text = ("Presidential adviser Mykhailo Podolyak said talks had stalled. Later Podolyak said the offer "
-            "was rejected, and an aide to Podoliak confirmed it.")
+    text = (
+        "Presidential adviser Mykhailo Podolyak said talks had stalled. Later Podolyak said the offer "
+        "was rejected, and an aide to Podoliak confirmed it."
+    )
     findings = detect(text)
     assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Podoliak", "Podolyak")]
 
@@ -120,8 +127,17 @@ def report_for(doc_id: str, text: str) -> dict:
     doc = Document(doc_id, text)
     view = doc.view()
     for finding in ConsistencyDetector(CONFIG).detect(DetectContext(view.text, CONFIG)):
-        doc.add_flag(view, finding.category, finding.start, finding.end, finding.message, finding.detector,
-                     finding.confidence, suggestion=finding.suggestion, details=finding.details)
+        doc.add_flag(
+            view,
+            finding.category,
+            finding.start,
+            finding.end,
+            finding.message,
+            finding.detector,
+            finding.confidence,
+            suggestion=finding.suggestion,
+            details=finding.details,
+        )
     return doc.to_report()
 
 
@@ -144,8 +160,19 @@ def test_a_name_spelled_differently_in_one_document_of_a_run_is_flagged_there():
 
 def test_run_level_flags_continue_the_document_numbering_and_keep_the_report_replayable():
     reports = {k: report_for(k, v) for k, v in RUN.items()}
-    reports["c"]["flags"].append({"id": "f7", "category": "grammar", "start": 0, "end": 9, "text": "According",
-                                  "message": "m", "detector": "x", "confidence": 0.5, "suggestion": None})
+    reports["c"]["flags"].append(
+        {
+            "id": "f7",
+            "category": "grammar",
+            "start": 0,
+            "end": 9,
+            "text": "According",
+            "message": "m",
+            "detector": "x",
+            "confidence": 0.5,
+            "suggestion": None,
+        }
+    )
     new = corpus_flags(reports.values(), CONFIG)["c"]
     assert [f["id"] for f in new] == [f"f{8 + i}" for i in range(len(new))]
     updated = with_corpus_flags(reports["c"], new)
@@ -163,8 +190,18 @@ def test_run_level_pass_is_idempotent_and_skips_text_removed_by_applied_edits():
     assert again == {}  # nothing left to change
     text = RUN["c"]
     start = text.index("Shelling")
-    reports["c"]["edits"] = [{"id": "e1", "stage": "boilerplate", "start": start, "end": len(text),
-                              "before": text[start:], "after": "", "reason": "r", "applied": True}]
+    reports["c"]["edits"] = [
+        {
+            "id": "e1",
+            "stage": "boilerplate",
+            "start": start,
+            "end": len(text),
+            "before": text[start:],
+            "after": "",
+            "reason": "r",
+            "applied": True,
+        }
+    ]
     assert all(f["text"] != "Kharkov" for f in corpus_flags(reports.values(), CONFIG)["c"])
 
 

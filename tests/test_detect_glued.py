@@ -37,8 +37,10 @@ def test_comma_glue_in_a_list_gives_separate_edits(detector):
 
 
 def test_numbers_abbreviations_and_addresses_are_not_glue(detector):
-    text = ("About 14,000 people met at 10.30 a.m. in the U.S. capital; see www.example.org or "
-            "mail press@example.org, or visit example.com/news for the 2.5% figure.")
+    text = (
+        "About 14,000 people met at 10.30 a.m. in the U.S. capital; see www.example.org or "
+        "mail press@example.org, or visit example.com/news for the 2.5% figure."
+    )
     assert findings(detector, text) == []
 
 
@@ -54,13 +56,23 @@ def test_case_change_inside_an_unknown_token_is_flagged(detector):
 
 
 def test_brands_names_and_closed_compounds_pass(detector):
-    text = ("YouTube, PlayStation and McDonald's were named, as were LinkedIn and DeSantis; "
-            "the weekslong talks onto within therein forego attest cannot.")
+    text = (
+        "YouTube, PlayStation and McDonald's were named, as were LinkedIn and DeSantis; "
+        "the weekslong talks onto within therein forego attest cannot."
+    )
     assert findings(detector, text) == []
 
 
-@pytest.mark.parametrize("token, expected", [("ofthe", ("of", "the")), ("tothe", ("to", "the")),
-                                             ("bridgewe", ("bridge", "we")), ("onto", None), ("atone", None)])
+@pytest.mark.parametrize(
+    "token, expected",
+    [
+        ("ofthe", ("of", "the")),
+        ("tothe", ("to", "the")),
+        ("bridgewe", ("bridge", "we")),
+        ("onto", None),
+        ("atone", None),
+    ],
+)
 def test_best_split(token, expected):
     assert best_split(token) == expected
 

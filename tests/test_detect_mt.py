@@ -119,12 +119,21 @@ def words(texts: list[str]) -> int:
 @pytest.mark.parametrize(
     "text, span, suggestion",
     [
-        ("He asked the Cross Red International to help evacuate civilians.", "Cross Red International",
-         "International Red Cross"),
-        ("Analysts expect the Bank Central European to raise rates again.", "Bank Central European",
-         "European Central Bank"),
-        ("The talks were held at the headquarters of the Nations United in Geneva.", "Nations United",
-         "United Nations"),
+        (
+            "He asked the Cross Red International to help evacuate civilians.",
+            "Cross Red International",
+            "International Red Cross",
+        ),
+        (
+            "Analysts expect the Bank Central European to raise rates again.",
+            "Bank Central European",
+            "European Central Bank",
+        ),
+        (
+            "The talks were held at the headquarters of the Nations United in Geneva.",
+            "Nations United",
+            "United Nations",
+        ),
         ("Troops of the Army Russian crossed the river at dawn.", "Army Russian", "Russian Army"),
     ],
 )
@@ -138,10 +147,16 @@ def test_adjective_after_noun_in_a_name_is_a_word_order_calque(text, span, sugge
 @pytest.mark.parametrize(
     "text, span, suggestion",
     [
-        ("Experts from the Organization World of Health arrived.", "Organization World of Health",
-         "World Health Organization"),
-        ("Diplomats said the Council of Security met on Friday to discuss the draft resolution.",
-         "Council of Security", "Security Council"),
+        (
+            "Experts from the Organization World of Health arrived.",
+            "Organization World of Health",
+            "World Health Organization",
+        ),
+        (
+            "Diplomats said the Council of Security met on Friday to discuss the draft resolution.",
+            "Council of Security",
+            "Security Council",
+        ),
     ],
 )
 def test_reordered_well_known_name_is_flagged_with_its_english_order(text, span, suggestion):
@@ -151,8 +166,10 @@ def test_reordered_well_known_name_is_flagged_with_its_english_order(text, span,
 
 def test_known_names_in_their_own_order_are_fine():
     assert run(WordOrderCalqueDetector, "UNITED NATIONS, May 14 (Reuters) - The council met on Thursday.") == []
-    text = ("The World Health Organization, the UN Security Council, the International Committee of the Red "
-            "Cross and the Federal Bureau of Investigation issued statements.")
+    text = (
+        "The World Health Organization, the UN Security Council, the International Committee of the Red "
+        "Cross and the Federal Bureau of Investigation issued statements."
+    )
     assert run(WordOrderCalqueDetector, text) == []
 
 
@@ -178,8 +195,10 @@ def test_postposed_general_and_international_in_english_names_are_fine():
 
 @pytest.mark.slow
 def test_language_model_confirms_calques_outside_the_lexicon_and_rejects_name_reversals():
-    text = ("Officials of the Party Republican met on Monday, and Novak Djokovic said he would play "
-            "in Belgrade after Nikola Jokic was named the league's most valuable player.")
+    text = (
+        "Officials of the Party Republican met on Monday, and Novak Djokovic said he would play "
+        "in Belgrade after Nikola Jokic was named the league's most valuable player."
+    )
     detector = LMWordOrderDetector(CONFIG)
     candidates = [text[s:e] for s, e, _ in detector.candidates(DetectContext(text, CONFIG))]
     assert "Party Republican" in candidates
@@ -201,7 +220,9 @@ def test_article_and_nationality_before_a_person_is_flagged():
     text = "The proposal came from the head of the UN, the Portuguese Antonio Guterres, on Tuesday."
     findings = run(NationalityArticleDetector, text)
     assert flagged(findings, text) == ["the Portuguese Antonio Guterres"]
-    assert "Antonio Guterres" in findings[0].suggestion and not findings[0].suggestion.startswith("the Portuguese Antonio")
+    assert "Antonio Guterres" in findings[0].suggestion and not findings[0].suggestion.startswith(
+        "the Portuguese Antonio"
+    )
     assert "Portugal's Antonio Guterres" in findings[0].details["alternatives"]
 
 
@@ -217,8 +238,10 @@ def test_article_and_nationality_before_names_spacy_misreads_are_flagged(text, s
 
 
 def test_nationality_before_a_common_noun_or_title_is_fine():
-    text = ("The Portuguese government and the Russian Foreign Minister Sergei Lavrov met the French "
-            "delegation, and the German Marshall Fund published a report.")
+    text = (
+        "The Portuguese government and the Russian Foreign Minister Sergei Lavrov met the French "
+        "delegation, and the German Marshall Fund published a report."
+    )
     assert run(NationalityArticleDetector, text) == []
 
 
@@ -252,17 +275,29 @@ def test_a_term_inside_a_longer_name_is_left_alone():
         ("Missiles hit energy objects in three regions overnight.", "objects", "facilities"),
         ("He has lived in the capital since three years, his lawyer said.", "since", "for"),
         ("The ministry also said so Moscow is preparing a new offensive.", "said so", "said"),
-        ("“We were unable to reach them due to lack of effort,” the official said.", "due to lack of effort",
-         "but not for lack of trying"),
+        (
+            "“We were unable to reach them due to lack of effort,” the official said.",
+            "due to lack of effort",
+            "but not for lack of trying",
+        ),
         ("The North American president spoke to reporters in Lima.", "North American", "US"),
         ("Russian Chancellor Sergei Lavrov flew to Ankara.", "Chancellor", "Foreign Minister"),
-        ("He met the head of Ukrainian diplomacy on Monday.", "the head of Ukrainian diplomacy",
-         "the Ukrainian foreign minister"),
+        (
+            "He met the head of Ukrainian diplomacy on Monday.",
+            "the head of Ukrainian diplomacy",
+            "the Ukrainian foreign minister",
+        ),
         ("The president assured that the troops would stay.", "assured", "said"),
-        ("In declarations to Reuters, the minister said the Security Council of the UN would meet.",
-         "the Security Council of the UN", "the UN Security Council"),
-        ("The families are refugees where about 200 civilians are refugees in the basement.", "are refugees",
-         "have taken refuge"),
+        (
+            "In declarations to Reuters, the minister said the Security Council of the UN would meet.",
+            "the Security Council of the UN",
+            "the UN Security Council",
+        ),
+        (
+            "The families are refugees where about 200 civilians are refugees in the basement.",
+            "are refugees",
+            "have taken refuge",
+        ),
     ],
 )
 def test_false_friends_are_flagged_with_the_intended_english(text, span, suggestion):
@@ -303,7 +338,8 @@ def test_a_name_inside_a_literal_formula_is_kept_in_the_suggestion():
     text = "An official spoke on condition of anonymity due to basic NATO rules about the talks."
     findings = run(FalseFriendDetector, text)
     assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
-        ("due to basic NATO rules", "under ground rules set by NATO")]
+        ("due to basic NATO rules", "under ground rules set by NATO")
+    ]
     text = "He spoke on condition of anonymity according to key Pentagon rules."
     assert [f.suggestion for f in run(FalseFriendDetector, text)] == ["under ground rules set by the Pentagon"]
 
@@ -322,7 +358,9 @@ def test_us_secretary_called_minister_is_flagged_by_holder_and_by_adjective():
     text = "Defense Minister Pete Hegseth met allies. The U.S. Foreign Minister arrived later."
     findings = run(OfficialTitleDetector, text)
     assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
-        ("Defense Minister", "Defense Secretary"), ("Foreign Minister", "Secretary of State")]
+        ("Defense Minister", "Defense Secretary"),
+        ("Foreign Minister", "Secretary of State"),
+    ]
 
 
 def test_minister_country_called_secretary_is_flagged():
@@ -332,8 +370,10 @@ def test_minister_country_called_secretary_is_flagged():
 
 
 def test_correct_titles_are_left_alone():
-    text = ("U.S. Secretary of State Marco Rubio met Russian Foreign Minister Sergey Lavrov, and British "
-            "Defence Secretary John Healey spoke to Ukrainian Defense Minister Rustem Umerov.")
+    text = (
+        "U.S. Secretary of State Marco Rubio met Russian Foreign Minister Sergey Lavrov, and British "
+        "Defence Secretary John Healey spoke to Ukrainian Defense Minister Rustem Umerov."
+    )
     assert run(OfficialTitleDetector, text) == []
 
 
@@ -341,9 +381,11 @@ def test_correct_titles_are_left_alone():
 
 
 def test_person_called_by_first_name_after_full_introduction_is_flagged():
-    text = ("Defense Secretary Pete Hegseth arrived in Brussels on Monday.\n\n"
-            "“We will not back down,” Pete said on Tuesday, and when Pete told the allies he would stay, "
-            "Secretary Pete said nothing.")
+    text = (
+        "Defense Secretary Pete Hegseth arrived in Brussels on Monday.\n\n"
+        "“We will not back down,” Pete said on Tuesday, and when Pete told the allies he would stay, "
+        "Secretary Pete said nothing."
+    )
     findings = run(FirstNameReferenceDetector, text)
     assert flagged(findings, text) == ["Pete", "Pete"]
     assert findings[0].suggestion == "Hegseth"
@@ -357,8 +399,13 @@ def test_surname_references_and_full_names_are_fine():
 # --- clean copy ---------------------------------------------------------------------------------------
 
 DETECTORS = [
-    WordOrderCalqueDetector, NationalityArticleDetector, CapitalisedTermDetector, FalseFriendDetector,
-    OfficialTitleDetector, FirstNameReferenceDetector, LMWordOrderDetector,
+    WordOrderCalqueDetector,
+    NationalityArticleDetector,
+    CapitalisedTermDetector,
+    FalseFriendDetector,
+    OfficialTitleDetector,
+    FirstNameReferenceDetector,
+    LMWordOrderDetector,
 ]
 
 
@@ -376,10 +423,43 @@ def test_all_mt_detectors_together_stay_under_one_flag_per_thousand_words_of_cle
 
 
 _VOCABULARY = [
-    "the", "Portuguese", "Antonio", "Guterres", "Cross", "Red", "International", "Defense", "Minister", "Lloyd",
-    "Austin", "said", "so", "Ukraine", "is", "disembark", "south", "Russian", "cars", "destroyed", "Blue",
-    "Helmets", "Organization", "World", "of", "Health", "assured", "that", "\n", "\n\n", ".", ",", "“", "”",
-    "’s", "ÿ", "\u200b",
+    "the",
+    "Portuguese",
+    "Antonio",
+    "Guterres",
+    "Cross",
+    "Red",
+    "International",
+    "Defense",
+    "Minister",
+    "Lloyd",
+    "Austin",
+    "said",
+    "so",
+    "Ukraine",
+    "is",
+    "disembark",
+    "south",
+    "Russian",
+    "cars",
+    "destroyed",
+    "Blue",
+    "Helmets",
+    "Organization",
+    "World",
+    "of",
+    "Health",
+    "assured",
+    "that",
+    "\n",
+    "\n\n",
+    ".",
+    ",",
+    "“",
+    "”",
+    "’s",
+    "ÿ",
+    "\u200b",
 ]
 
 

@@ -82,7 +82,12 @@ def stage_batches(draw):
         proposals = []
         for _ in range(draw(st.integers(0, 4))):
             proposals.append(
-                (draw(st.integers(0, 60)), draw(st.integers(0, 6)), draw(st.text(alphabet="xyz ", max_size=4)), draw(st.booleans()))
+                (
+                    draw(st.integers(0, 60)),
+                    draw(st.integers(0, 6)),
+                    draw(st.text(alphabet="xyz ", max_size=4)),
+                    draw(st.booleans()),
+                )
             )
         batches.append(proposals)
     return text, batches

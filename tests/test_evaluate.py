@@ -26,16 +26,27 @@ def flag(id, start, end, category):
     return {"id": id, "category": category, "start": start, "end": end, "text": "", "detector": "d"}
 
 
-@pytest.mark.parametrize("a, b, expected", [
-    ((0, 5), (4, 9), True), ((0, 5), (5, 9), False), ((3, 3), (0, 5), True), ((0, 5), (5, 5), True), ((6, 6), (0, 5), False),
-])
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        ((0, 5), (4, 9), True),
+        ((0, 5), (5, 9), False),
+        ((3, 3), (0, 5), True),
+        ((0, 5), (5, 5), True),
+        ((6, 6), (0, 5), False),
+    ],
+)
 def test_overlap(a, b, expected):
     assert overlaps(*a, *b) is expected
 
 
 def test_recall_counts_any_category_and_category_correct_separately():
     gold = [item("g1", 0, 5), item("g2", 10, 20, "glued_words", "should"), item("g3", 30, 40)]
-    reports = {"a.txt": report(flags=[flag("f1", 2, 4, "boilerplate"), flag("f2", 15, 16, "grammar"), flag("f3", 50, 60, "grammar")])}
+    reports = {
+        "a.txt": report(
+            flags=[flag("f1", 2, 4, "boilerplate"), flag("f2", 15, 16, "grammar"), flag("f3", 50, 60, "grammar")]
+        )
+    }
     result = score(gold, reports)
     overall = {k: result["overall"][k] for k in ("total", "found", "found_in_category", "recall", "recall_in_category")}
     assert overall == {"total": 3, "found": 2, "found_in_category": 1, "recall": 0.6667, "recall_in_category": 0.3333}
@@ -78,11 +89,26 @@ def _corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
     (corpus / "a.txt").write_text(text, encoding="utf-8")
     start = text.index("Advertisement")
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({"id": "g1", "doc": "a.txt", "category": "boilerplate", "start": start,
-                                "end": start + 13, "text": "Advertisement", "level": "must"}) + "\n", encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "g1",
+                "doc": "a.txt",
+                "category": "boilerplate",
+                "start": start,
+                "end": start + 13,
+                "text": "Advertisement",
+                "level": "must",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     control = tmp_path / "control"
     control.mkdir()
-    (control / "c.txt").write_text("The ferry strike ended on Monday after two days, the union said.\n", encoding="utf-8")
+    (control / "c.txt").write_text(
+        "The ferry strike ended on Monday after two days, the union said.\n", encoding="utf-8"
+    )
     return corpus, gold, control
 
 
@@ -111,10 +137,15 @@ def test_eval_command_reports_a_missing_gold_file(tmp_path: Path, capsys):
 
 def test_fixed_as_expected_compares_the_edited_span_with_the_expected_text():
     original = "Home\n\nAdvertisement\n\nThe strike ended,said the union."
-    report = {"document": "a.txt", "original_text": original, "flags": [], "edits": [
-        {"id": "e1", "stage": "boilerplate", "start": 6, "end": 21, "after": "", "applied": True},
-        {"id": "e2", "stage": "detect", "start": 37, "end": 38, "after": ", ", "applied": True},
-    ]}
+    report = {
+        "document": "a.txt",
+        "original_text": original,
+        "flags": [],
+        "edits": [
+            {"id": "e1", "stage": "boilerplate", "start": 6, "end": 21, "after": "", "applied": True},
+            {"id": "e2", "stage": "detect", "start": 37, "end": 38, "after": ", ", "applied": True},
+        ],
+    }
     removed = GoldItem("g1", "a.txt", "boilerplate", 6, 19, "Advertisement", "must", expected="")
     spaced = GoldItem("g2", "a.txt", "glued_words", 32, 42, "ended,said", "must", expected="ended, said")
     wrong = GoldItem("g3", "a.txt", "glued_words", 32, 42, "ended,said", "must", expected="ended; said")

@@ -22,7 +22,7 @@ from pipeline.grammar.select import choose_plans
 from pipeline.grammar.stage import GrammarStage
 
 sys.path.insert(0, str(Path(__file__).parent))
-from languagetool_fake_server import FakeLanguageToolServer  # noqa: E402
+from languagetool_fake_server import FakeLanguageToolServer
 
 EMOJI_TEXT = "Fans 😀 cheered , and the the team won."
 

@@ -13,7 +13,16 @@ from pipeline.grammar.spelling_filter import is_other_dialect_spelling, not_a_mi
 from pipeline.text.segment import sentences
 
 
-def match(text: str, span: str, suggestions=(), rule="RULE", category="MISC", issue="grammar", backend="lingotweaker", occurrence=0):
+def match(
+    text: str,
+    span: str,
+    suggestions=(),
+    rule="RULE",
+    category="MISC",
+    issue="grammar",
+    backend="lingotweaker",
+    occurrence=0,
+):
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(span, start + 1)
@@ -62,8 +71,10 @@ def test_only_configured_kinds_are_applied_and_the_rest_are_flags():
 def test_merging_keeps_the_primary_and_records_agreement():
     text = "They said the the plan , was ready."
     primary = [match(text, "the the", ["the"], issue="duplication")]
-    secondary = [match(text, "the the", ["the"], issue="duplication", backend="harper"),
-                 match(text, " ", [""], issue="whitespace", backend="harper", occurrence=4)]
+    secondary = [
+        match(text, "the the", ["the"], issue="duplication", backend="harper"),
+        match(text, " ", [""], issue="whitespace", backend="harper", occurrence=4),
+    ]
     merged = merge_matches(primary, secondary)
     assert [m.backend for m in merged] == ["lingotweaker", "harper"]
     assert merged[0].extra["also"] == ["harper"]
@@ -82,7 +93,17 @@ def test_name_guard_protects_names_but_not_typos():
     guard = NameGuard(text, sentences(text))
     assert guard.protects(spelling(text, "Blinken", ["Blinked"], rule="HARPER_Spelling"))
     assert guard.protects(spelling(text, "Lavrov", ["Pavlov"]))
-    assert guard.protects(match(text, "Blinken", ["Blinked"], rule="MORFOLOGIK_RULE_EN_US", category="TYPOS", issue="misspelling", occurrence=1))  # sentence start
+    assert guard.protects(
+        match(
+            text,
+            "Blinken",
+            ["Blinked"],
+            rule="MORFOLOGIK_RULE_EN_US",
+            category="TYPOS",
+            issue="misspelling",
+            occurrence=1,
+        )
+    )  # sentence start
     assert guard.protects(spelling(text, "goverment", ["government"])) is None
     assert guard.protects(spelling(text, "Untill", ["Until"])) is None
     assert guard.protects(spelling(text, "paris", ["Paris"])) is None
@@ -100,7 +121,9 @@ def test_spelling_filter_drops_dialect_variants_and_truncations_only():
     assert not_a_misspelling(spelling(text, "goverment", ["government"]), text) is None
     assert not_a_misspelling(spelling(text, "alot", ["a lot"]), text) is None
     assert is_other_dialect_spelling("colour", ("color",)) and is_other_dialect_spelling("travelled", ("traveled",))
-    assert not is_other_dialect_spelling("goverment", ("government",)) and not is_other_dialect_spelling("Untill", ("Until",))
+    assert not is_other_dialect_spelling("goverment", ("government",)) and not is_other_dialect_spelling(
+        "Untill", ("Until",)
+    )
 
 
 def test_pattern_rules_pass_the_name_guard_and_diacritics_only_suggestions_are_dropped():
@@ -126,7 +149,10 @@ def test_spelling_filter_drops_compounds_rare_words_and_case_only_fixes():
 
     text = "The carmaker and a weekslong strike at the halogenation plant, zigbee and ibn aside."
     assert not_a_misspelling(spelling(text, "carmaker", ["car maker"]), text) == "a compound of two common words"
-    assert not_a_misspelling(spelling(text, "weekslong", ["weeklong", "week-long"]), text) == "a compound of two common words"
+    assert (
+        not_a_misspelling(spelling(text, "weekslong", ["weeklong", "week-long"]), text)
+        == "a compound of two common words"
+    )
     assert not_a_misspelling(spelling(text, "halogenation", ["hydrogenation"]), text) is not None
     assert not_a_misspelling(spelling(text, "zigbee", ["Zigbee", "Higbee"]), text) is not None
     assert not_a_misspelling(spelling(text, "ibn", ["in", "IBM"]), text) is not None
@@ -137,8 +163,8 @@ def test_spelling_filter_drops_compounds_rare_words_and_case_only_fixes():
 
 
 def test_harper_keeps_splits_of_glued_runs_but_not_of_compounds():
-    from pipeline.grammar.select import harper_is_precise
     from pipeline.grammar.rules import DEFAULT_HARPER_KINDS
+    from pipeline.grammar.select import harper_is_precise
 
     text = "The drugmaker said a deal was the top prioritywe know of."
     compound = match(text, "drugmaker", ["drug maker"], rule="HARPER_Typo", backend="harper")
@@ -146,8 +172,12 @@ def test_harper_keeps_splits_of_glued_runs_but_not_of_compounds():
     assert not harper_is_precise(compound, text, DEFAULT_HARPER_KINDS)
     assert harper_is_precise(glued, text, DEFAULT_HARPER_KINDS)
     decimal = "Shares rose by .5 points and fell ."
-    assert not harper_is_precise(match(decimal, " ", rule="HARPER_Formatting", backend="harper"), decimal, DEFAULT_HARPER_KINDS)
-    assert harper_is_precise(match(decimal, " ", rule="HARPER_Formatting", backend="harper", occurrence=6), decimal, DEFAULT_HARPER_KINDS)
+    assert not harper_is_precise(
+        match(decimal, " ", rule="HARPER_Formatting", backend="harper"), decimal, DEFAULT_HARPER_KINDS
+    )
+    assert harper_is_precise(
+        match(decimal, " ", rule="HARPER_Formatting", backend="harper", occurrence=6), decimal, DEFAULT_HARPER_KINDS
+    )
 
 
 def test_style_categories_are_off_by_default_but_can_be_enabled():
@@ -179,7 +209,9 @@ def test_harper_grammar_lints_that_misread_clauses_are_not_merged():
 
 def test_a_piece_of_a_word_split_at_an_apostrophe_is_not_a_misspelling():
     text = "Locals call the square Bab'ilat, and he said it ain't closing."
-    assert not_a_misspelling(spelling(text, "ilat", ["flat"]), text).startswith("part of a word joined by an apostrophe")
+    assert not_a_misspelling(spelling(text, "ilat", ["flat"]), text).startswith(
+        "part of a word joined by an apostrophe"
+    )
     assert not_a_misspelling(spelling(text, "ain", ["an"]), text).startswith("part of a word joined by an apostrophe")
     quoted = "He wrote 'goverment' twice."
     assert not_a_misspelling(spelling(quoted, "goverment", ["government"]), quoted) is None
@@ -223,8 +255,12 @@ def test_languagetool_examples_are_incorrect_only_with_a_correction(tmp_path):
     incorrect = {e.text: [e.text[s:t] for s, t in e.errors] for e in examples if not e.correct}
     correct = {e.text for e in examples if e.correct}
     # a marker in an example without a correction shows what the rule must leave alone
-    assert incorrect == {"He goed home.": ["goed"], "The is it.": ["is"], "The sun had rose early.": ["rose"],
-                         "She have left.": ["have"]}
+    assert incorrect == {
+        "He goed home.": ["goed"],
+        "The is it.": ["is"],
+        "The sun had rose early.": ["rose"],
+        "She have left.": ["have"],
+    }
     assert correct == {"The dogs are released.", "They are released.", "He had left."}
 
 
@@ -266,12 +302,21 @@ def test_a_spelling_flag_needs_a_one_keystroke_miss_of_a_common_word():
 
     assert edit_distance("recieve", "receive", transpositions=True) == 1 and edit_distance("recieve", "receive") == 2
     # one letter inserted, dropped, replaced or swapped, from a much more common word
-    for typo, suggestions in [("embarassment", ("embarrassment",)), ("stoppped", ("stopped",)),
-                              ("amendmnets", ("amendments",)), ("accomodated", ("accommodated",)), ("teh", ("the",))]:
+    for typo, suggestions in [
+        ("embarassment", ("embarrassment",)),
+        ("stoppped", ("stopped",)),
+        ("amendmnets", ("amendments",)),
+        ("accomodated", ("accommodated",)),
+        ("teh", ("the",)),
+    ]:
         assert clear_typo(typo, suggestions), typo
     # Latin, program names and jargon one letter from an English word are not typos
-    for word, suggestions in [("dockerd", ("docked", "dockers")), ("ardeat", ("ardent",)), ("libr", ("liar", "lib")),
-                              ("corrdiors", ("corridors",))]:
+    for word, suggestions in [
+        ("dockerd", ("docked", "dockers")),
+        ("ardeat", ("ardent",)),
+        ("libr", ("liar", "lib")),
+        ("corrdiors", ("corridors",)),
+    ]:
         assert not clear_typo(word, suggestions), word
     text = "The talks ended with dockerd and a goverment statement."
     assert not_a_misspelling(spelling(text, "dockerd", ["docked"]), text).startswith("not one keystroke")
@@ -283,7 +328,9 @@ def test_an_a_that_is_a_letter_or_variable_is_not_an_article():
 
     def flagged(text: str) -> bool:
         start = re.search(r"\ba\b", text).start()  # the first stand-alone "a"
-        return not not_an_article(GrammarMatch(start, start + 1, "EN_A_VS_AN", "m", ("an",), "MISC", "grammar", "lingotweaker"), text)
+        return not not_an_article(
+            GrammarMatch(start, start + 1, "EN_A_VS_AN", "m", ("an",), "MISC", "grammar", "lingotweaker"), text
+        )
 
     assert not flagged("Chlorophyll a is found in all chloroplasts.")
     assert not flagged("Divide both sides by a, which is never zero.")
@@ -321,8 +368,12 @@ def test_dots_opening_a_paragraph_mark_an_excerpt_not_a_doubled_stop():
 
     excerpt = ".. arrest of all accused followed. the court said."
     assert after_opening_ellipsis(match(excerpt, "..", rule="DOUBLE_PUNCTUATION"), excerpt, paragraphs(excerpt))
-    assert after_opening_ellipsis(match(excerpt, "arrest", rule="UPPERCASE_SENTENCE_START"), excerpt, paragraphs(excerpt))
+    assert after_opening_ellipsis(
+        match(excerpt, "arrest", rule="UPPERCASE_SENTENCE_START"), excerpt, paragraphs(excerpt)
+    )
     # a lower-case sentence later in the paragraph is still an error
-    assert not after_opening_ellipsis(match(excerpt, "the", rule="UPPERCASE_SENTENCE_START"), excerpt, paragraphs(excerpt))
+    assert not after_opening_ellipsis(
+        match(excerpt, "the", rule="UPPERCASE_SENTENCE_START"), excerpt, paragraphs(excerpt)
+    )
     plain = "The court met.. the lawyers left."
     assert not after_opening_ellipsis(match(plain, "..", rule="DOUBLE_PUNCTUATION"), plain, paragraphs(plain))

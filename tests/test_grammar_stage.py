@@ -34,7 +34,10 @@ def test_offline_default_is_lingotweaker_with_harper_and_says_why(stage):
 def test_safe_spacing_and_repeat_fixes_are_applied_and_replay(stage):
     text = "KYIV, August 31 : Officials said the the convoy reached the northeast. .\nReporters Ann Lee , Dan Moss.\n"
     doc = run(stage, text)
-    assert doc.cleaned_text == "KYIV, August 31: Officials said the convoy reached the northeast.\nReporters Ann Lee, Dan Moss.\n"
+    assert (
+        doc.cleaned_text
+        == "KYIV, August 31: Officials said the convoy reached the northeast.\nReporters Ann Lee, Dan Moss.\n"
+    )
     applied = [e for e in doc.edits if e.applied]
     assert apply_edits(doc.original_text, applied) == doc.cleaned_text
     assert all(e.stage == "grammar" and e.flag_ids for e in applied)
@@ -100,7 +103,9 @@ def test_rerun_is_served_from_the_cache(stage):
 
 def test_disabled_rules_and_auto_apply_kinds_are_configurable(tmp_path):
     config = PipelineConfig(
-        cache_dir=str(tmp_path), grammar="lingotweaker", disabled_rules=("ENGLISH_WORD_REPEAT_RULE",),
+        cache_dir=str(tmp_path),
+        grammar="lingotweaker",
+        disabled_rules=("ENGLISH_WORD_REPEAT_RULE",),
         grammar_auto_apply=("duplication",),
     )
     configured = GrammarStage(config)
@@ -113,7 +118,9 @@ def test_disabled_rules_and_auto_apply_kinds_are_configurable(tmp_path):
 
 
 def test_protected_words_are_never_touched(tmp_path):
-    configured = GrammarStage(PipelineConfig(cache_dir=str(tmp_path), grammar="harper", protected_words=("frobnicator",)))
+    configured = GrammarStage(
+        PipelineConfig(cache_dir=str(tmp_path), grammar="harper", protected_words=("frobnicator",))
+    )
     doc = Document("d", "the frobnicator was found.\n")
     configured.process(doc)
     assert not [f for f in doc.flags if f.text == "frobnicator"]
@@ -151,7 +158,16 @@ def test_problems_an_earlier_stage_reported_are_not_flagged_twice(stage):
     doc = Document("doc", text)
     view = doc.view()
     doc.add_flag(view, "boilerplate", 0, 23, "menu", "boilerplate.test", 0.9)
-    glued = doc.add_flag(view, "glued_words", text.index("prioritywe"), text.index("prioritywe") + 10, "glued", "glued.test", 0.9, suggestion="priority we")
+    glued = doc.add_flag(
+        view,
+        "glued_words",
+        text.index("prioritywe"),
+        text.index("prioritywe") + 10,
+        "glued",
+        "glued.test",
+        0.9,
+        suggestion="priority we",
+    )
     spacing = doc.add_flag(view, "punctuation", text.index(" ,"), text.index(" ,") + 1, "space", "punct.test", 0.9)
     stage.process(doc)
     grammar_flags = [f for f in doc.flags if f.detector.startswith("grammar")]

@@ -44,7 +44,20 @@ def test_models_list_prints_each_registry_model(capsys):
 def test_no_rewrite_switches_the_stage_off(tmp_path):
     source = tmp_path / "in.txt"
     source.write_text("A plain sentence about the harbour.\n", encoding="utf-8")
-    assert main(["clean", str(source), str(tmp_path / "out"), "--no-rewrite", "--stages", "normalize,rewrite", "--no-progress"]) == 0
+    assert (
+        main(
+            [
+                "clean",
+                str(source),
+                str(tmp_path / "out"),
+                "--no-rewrite",
+                "--stages",
+                "normalize,rewrite",
+                "--no-progress",
+            ]
+        )
+        == 0
+    )
     [report_path] = (tmp_path / "out" / "reports").glob("*.json")
     report = json.loads(report_path.read_text(encoding="utf-8"))
     assert report["stages"]["rewrite"]["enabled"] is False

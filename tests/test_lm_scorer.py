@@ -37,12 +37,17 @@ def test_registry_resolves_the_default_lm_to_a_loadable_source():
 
 
 def test_fluent_word_order_scores_higher(scorer):
-    scrambled, fluent = scorer.logprob(["The lorry was stuck on the Bridge Tower London.", "The lorry was stuck on the London Tower Bridge."])
+    scrambled, fluent = scorer.logprob(
+        ["The lorry was stuck on the Bridge Tower London.", "The lorry was stuck on the London Tower Bridge."]
+    )
     assert fluent > scrambled
 
 
 def test_gain_prefers_the_right_verb_over_a_lookalike_noun(scorer):
-    [gain] = scorer.gain("The coach said the team would not waiver under pressure.", ["The coach said the team would not waver under pressure."])
+    [gain] = scorer.gain(
+        "The coach said the team would not waiver under pressure.",
+        ["The coach said the team would not waver under pressure."],
+    )
     assert gain > 0
 
 
@@ -68,6 +73,7 @@ def test_gain_counts_only_tokens_after_the_shared_prefix(scorer):
 
 def test_similarity_is_high_for_a_repair_and_low_for_another_topic(similarity):
     repair, unrelated = similarity.similarity(
-        "The mayor said the bridge will reopen in May .", ["The mayor said the bridge will reopen in May.", "Bananas are rich in potassium."]
+        "The mayor said the bridge will reopen in May .",
+        ["The mayor said the bridge will reopen in May.", "Bananas are rich in potassium."],
     )
     assert repair > 0.9 > 0.5 > unrelated

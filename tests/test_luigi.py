@@ -46,9 +46,21 @@ def test_clean_all_writes_every_document_and_rerun_reuses_every_shard(mixed_inpu
 def test_user_command_runs_from_the_repository_root_with_luigi_cfg(tmp_path):
     out = tmp_path / "out"
     completed = subprocess.run(
-        [str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "CleanAll", "--output-dir", str(out),
-         "--config-file", str(_fast_config(tmp_path))],
-        cwd=REPO, env=luigi_env(), capture_output=True, text=True, timeout=300,
+        [
+            str(Path(sys.executable).with_name("luigi")),
+            "--module",
+            "tasks",
+            "CleanAll",
+            "--output-dir",
+            str(out),
+            "--config-file",
+            str(_fast_config(tmp_path)),
+        ],
+        cwd=REPO,
+        env=luigi_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     summary = json.loads((out / "summary.json").read_text())
@@ -59,10 +71,28 @@ def test_two_workers_clean_every_shard_once(tmp_path):
     corpus = _generated_corpus(tmp_path / "corpus", documents=40, words=200)
     out = tmp_path / "out"
     completed = subprocess.run(
-        [str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "CleanAll", "--local-scheduler",
-         "--input-dir", str(corpus), "--output-dir", str(out), "--shard-size", "5", "--workers", "2",
-         "--config-file", str(_fast_config(tmp_path))],
-        cwd=REPO, env=luigi_env(), capture_output=True, text=True, timeout=300,
+        [
+            str(Path(sys.executable).with_name("luigi")),
+            "--module",
+            "tasks",
+            "CleanAll",
+            "--local-scheduler",
+            "--input-dir",
+            str(corpus),
+            "--output-dir",
+            str(out),
+            "--shard-size",
+            "5",
+            "--workers",
+            "2",
+            "--config-file",
+            str(_fast_config(tmp_path)),
+        ],
+        cwd=REPO,
+        env=luigi_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
     summary = json.loads((out / "summary.json").read_text())
@@ -74,10 +104,24 @@ def test_two_workers_clean_every_shard_once(tmp_path):
 def test_killed_run_resumes_without_redoing_finished_shards(tmp_path):
     corpus = _generated_corpus(tmp_path / "corpus", documents=300, words=6000)
     out = tmp_path / "out"
-    command = [str(Path(sys.executable).with_name("luigi")), "--module", "tasks", "CleanAll", "--local-scheduler",
-               "--input-dir", str(corpus), "--output-dir", str(out), "--shard-size", "10",
-               "--config-file", str(_fast_config(tmp_path))]
-    process = subprocess.Popen(command, cwd=REPO, env=luigi_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    command = [
+        str(Path(sys.executable).with_name("luigi")),
+        "--module",
+        "tasks",
+        "CleanAll",
+        "--local-scheduler",
+        "--input-dir",
+        str(corpus),
+        "--output-dir",
+        str(out),
+        "--shard-size",
+        "10",
+        "--config-file",
+        str(_fast_config(tmp_path)),
+    ]
+    process = subprocess.Popen(
+        command, cwd=REPO, env=luigi_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     shards = out / ".postedit" / "shards"
     deadline = time.time() + 120
     while time.time() < deadline and len(list(shards.glob("*.json"))) < 2:

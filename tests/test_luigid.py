@@ -33,9 +33,20 @@ def luigid(tmp_path: Path):
     logdir = tmp_path / "luigid"
     logdir.mkdir()
     process = subprocess.Popen(
-        [str(BIN / "luigid"), "--port", str(port), "--address", "127.0.0.1", "--logdir", str(logdir),
-         "--state-path", str(logdir / "state.pickle")],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(BIN / "luigid"),
+            "--port",
+            str(port),
+            "--address",
+            "127.0.0.1",
+            "--logdir",
+            str(logdir),
+            "--state-path",
+            str(logdir / "state.pickle"),
+        ],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait_for_port(port, process)
@@ -62,10 +73,33 @@ def test_clean_all_with_two_workers_on_luigid_runs_every_shard_once(luigid, tmp_
     stage_config = tmp_path / "fast.toml"
     stage_config.write_text('stages = ["normalize"]\n')
     completed = subprocess.run(
-        [str(BIN / "luigi"), "--module", "tasks", "CleanAll", "--scheduler-host", "127.0.0.1", "--scheduler-port", str(luigid),
-         "--workers", "2", "--input-dir", str(corpus), "--output-dir", str(out), "--shard-size", "4",
-         "--config-file", str(stage_config), "--log-level", "INFO"],
-        cwd=REPO, env=central_env(tmp_path), capture_output=True, text=True, timeout=300,
+        [
+            str(BIN / "luigi"),
+            "--module",
+            "tasks",
+            "CleanAll",
+            "--scheduler-host",
+            "127.0.0.1",
+            "--scheduler-port",
+            str(luigid),
+            "--workers",
+            "2",
+            "--input-dir",
+            str(corpus),
+            "--output-dir",
+            str(out),
+            "--shard-size",
+            "4",
+            "--config-file",
+            str(stage_config),
+            "--log-level",
+            "INFO",
+        ],
+        cwd=REPO,
+        env=central_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
 
@@ -81,7 +115,9 @@ def test_clean_all_with_two_workers_on_luigid_runs_every_shard_once(luigid, tmp_
     assert len(shards) == 9, "luigid saw every shard finish"
     assert {task["params"]["shard_index"] for task in shards} == {str(i) for i in range(9)}
     assert all(task["progress_percentage"] == 100 for task in shards)
-    assert all(task["status_message"].startswith(f"shard {task['params']['shard_index']}: 4/4 documents") for task in shards)
+    assert all(
+        task["status_message"].startswith(f"shard {task['params']['shard_index']}: 4/4 documents") for task in shards
+    )
     assert any(task["name"] == "CleanAll" for task in done.values())
     assert not _task_list(luigid, "FAILED") and not _task_list(luigid, "PENDING")
 
@@ -94,20 +130,60 @@ def test_a_helper_machine_assistant_shares_a_nightly_run(luigid, tmp_path):
     stage_config = tmp_path / "fast.toml"
     stage_config.write_text('stages = ["normalize"]\n')
     common = ["--scheduler-host", "127.0.0.1", "--scheduler-port", str(luigid), "--log-level", "INFO"]
-    day = ["CleanNightly", "--date", "2026-11-20", "--input-root", str(tmp_path / "inbox"), "--output-root", str(out),
-           "--shard-size", "2", "--config-file", str(stage_config)]
+    day = [
+        "CleanNightly",
+        "--date",
+        "2026-11-20",
+        "--input-root",
+        str(tmp_path / "inbox"),
+        "--output-root",
+        str(out),
+        "--shard-size",
+        "2",
+        "--config-file",
+        str(stage_config),
+    ]
     env = central_env(tmp_path)
     helper_log_file = tmp_path / "helper.log"
     with helper_log_file.open("w") as log:
         helper = subprocess.Popen(
-            [str(BIN / "luigi"), "--module", "tasks", "Assist", "--assistant", "--worker-keep-alive",
-             "--worker-wait-interval", "0.1", "--worker-wait-jitter", "0", *common],
-            cwd=REPO, env=env, stdout=log, stderr=log,
+            [
+                str(BIN / "luigi"),
+                "--module",
+                "tasks",
+                "Assist",
+                "--assistant",
+                "--worker-keep-alive",
+                "--worker-wait-interval",
+                "0.1",
+                "--worker-wait-jitter",
+                "0",
+                *common,
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=log,
         )
     try:
         coordinator = subprocess.run(
-            [str(BIN / "luigi"), "--module", "tasks", *day, "--worker-keep-alive", "--worker-wait-interval", "0.1", "--worker-wait-jitter", "0", *common],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+            [
+                str(BIN / "luigi"),
+                "--module",
+                "tasks",
+                *day,
+                "--worker-keep-alive",
+                "--worker-wait-interval",
+                "0.1",
+                "--worker-wait-jitter",
+                "0",
+                *common,
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     finally:
         helper.terminate()
@@ -132,17 +208,52 @@ def test_a_summary_written_by_an_assistant_counts_this_runs_shards_as_run(luigid
     out = tmp_path / "out"
     stage_config = tmp_path / "fast.toml"
     stage_config.write_text('stages = ["normalize"]\n')
-    polling = ["--scheduler-host", "127.0.0.1", "--scheduler-port", str(luigid), "--worker-keep-alive",
-               "--worker-wait-interval", "0.1", "--worker-wait-jitter", "0", "--log-level", "INFO"]
+    polling = [
+        "--scheduler-host",
+        "127.0.0.1",
+        "--scheduler-port",
+        str(luigid),
+        "--worker-keep-alive",
+        "--worker-wait-interval",
+        "0.1",
+        "--worker-wait-jitter",
+        "0",
+        "--log-level",
+        "INFO",
+    ]
     env = central_env(tmp_path)
     with (tmp_path / "helper.log").open("w") as log:
-        helper = subprocess.Popen([str(BIN / "luigi"), "--module", "tasks", "Assist", "--assistant", *polling],
-                                  cwd=REPO, env=env, stdout=log, stderr=log)
+        helper = subprocess.Popen(
+            [str(BIN / "luigi"), "--module", "tasks", "Assist", "--assistant", *polling],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=log,
+        )
     try:
         coordinator = subprocess.run(
-            [str(BIN / "luigi"), "--module", "tasks", "CleanAll", "--workers", "0", "--input-dir", str(corpus),
-             "--output-dir", str(out), "--shard-size", "4", "--config-file", str(stage_config), *polling],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+            [
+                str(BIN / "luigi"),
+                "--module",
+                "tasks",
+                "CleanAll",
+                "--workers",
+                "0",
+                "--input-dir",
+                str(corpus),
+                "--output-dir",
+                str(out),
+                "--shard-size",
+                "4",
+                "--config-file",
+                str(stage_config),
+                *polling,
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
     finally:
         helper.terminate()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import base64
-import html
 import hashlib
+import html
 import json
 import re
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.document import Document, ProposedEdit
 from pipeline.report.html import index_href_for, render_document_page, render_index
@@ -30,16 +31,29 @@ def sample_document() -> Document:
     go = TEXT.index("go to")
     grammar_flag = doc.add_flag(original, "grammar", go, go + 2, "verb agreement", "grammar.agreement", 0.8, "goes")
     lasted = TEXT.index("lasted")
-    lone_flag = doc.add_flag(original, "mt_artefact", lasted, lasted + len("lasted about"), "odd phrase", "mt.phrase", 0.4)
+    lone_flag = doc.add_flag(
+        original, "mt_artefact", lasted, lasted + len("lasted about"), "odd phrase", "mt.phrase", 0.4
+    )
     end = len(TEXT) - 1
     view = doc.view()
-    doc.add_edits(view, "boilerplate", [ProposedEdit(0, TEXT.index("The"), "", "navigation line", 0.9, category="boilerplate")])
+    doc.add_edits(
+        view, "boilerplate", [ProposedEdit(0, TEXT.index("The"), "", "navigation line", 0.9, category="boilerplate")]
+    )
     doc.add_edits(
         view,
         "grammar",
         [
-            ProposedEdit(go, go + 2, "goes", "agreement", 0.8, flag_ids=(grammar_flag.id,),
-                         details={"guards": {"names_kept": True, "similarity": {"passed": False, "value": 0.7, "threshold": 0.85}}}),
+            ProposedEdit(
+                go,
+                go + 2,
+                "goes",
+                "agreement",
+                0.8,
+                flag_ids=(grammar_flag.id,),
+                details={
+                    "guards": {"names_kept": True, "similarity": {"passed": False, "value": 0.7, "threshold": 0.85}}
+                },
+            ),
             ProposedEdit(end, end, ".", "missing full stop", 0.55, applied=False, category="punctuation"),
         ],
     )
@@ -60,14 +74,20 @@ def test_word_diff_tokens_rebuild_both_sides_exactly(before: str, after: str) ->
 def test_one_changed_word_is_marked_inside_its_sentence() -> None:
     tokens = word_diff("The minister go to Geneva.", "The minister goes to Geneva.")
     assert [(t.op, t.text) for t in tokens] == [
-        ("equal", "The minister "), ("delete", "go"), ("insert", "goes"), ("equal", " to Geneva."),
+        ("equal", "The minister "),
+        ("delete", "go"),
+        ("insert", "goes"),
+        ("equal", " to Geneva."),
     ]
 
 
 def test_two_neighbouring_changed_words_read_as_one_phrase() -> None:
     tokens = word_diff("talks were held in Geneva", "talks took place in Geneva")
     assert [(t.op, t.text) for t in tokens] == [
-        ("equal", "talks "), ("delete", "were held"), ("insert", "took place"), ("equal", " in Geneva"),
+        ("equal", "talks "),
+        ("delete", "were held"),
+        ("insert", "took place"),
+        ("equal", " in Geneva"),
     ]
 
 
@@ -89,7 +109,9 @@ def test_each_edit_becomes_one_change_segment_with_its_offsets() -> None:
     doc = sample_document()
     view = build_document_view(doc.to_report())
     changes = [s.change for block in view.blocks for s in block if s.kind == "change"]
-    assert [(c.id, c.start, c.end) for c in changes] == [(e.id, e.start, e.end) for e in sorted(doc.edits, key=lambda e: e.start)]
+    assert [(c.id, c.start, c.end) for c in changes] == [
+        (e.id, e.start, e.end) for e in sorted(doc.edits, key=lambda e: e.start)
+    ]
     assert [c.applied for c in changes] == [True, True, False]
 
 
@@ -111,7 +133,9 @@ def test_guards_are_listed_with_their_outcome() -> None:
 
 def test_guards_in_other_shapes_are_still_listed() -> None:
     doc = Document("d", "a b c")
-    doc.add_edits(doc.view(), "rewrite", [ProposedEdit(0, 1, "x", "r", details={"guards": [{"name": "len", "ok": True}, "odd"]})])
+    doc.add_edits(
+        doc.view(), "rewrite", [ProposedEdit(0, 1, "x", "r", details={"guards": [{"name": "len", "ok": True}, "odd"]})]
+    )
     change = build_document_view(doc.to_report()).changes[0]
     assert [(g.name, g.passed, g.value) for g in change.guards] == [("len", True, ""), ("2", None, "odd")]
 
@@ -119,7 +143,11 @@ def test_guards_in_other_shapes_are_still_listed() -> None:
 def test_an_edit_names_its_own_backend_before_its_stages() -> None:
     doc = Document("d", "a b c")
     view = doc.view()
-    doc.add_edits(view, "grammar", [ProposedEdit(0, 1, "x", "r", details={"backend": "harper", "rule_id": "R1"}), ProposedEdit(2, 3, "y", "r")])
+    doc.add_edits(
+        view,
+        "grammar",
+        [ProposedEdit(0, 1, "x", "r", details={"backend": "harper", "rule_id": "R1"}), ProposedEdit(2, 3, "y", "r")],
+    )
     doc.stages["grammar"] = {"version": "1", "backends": ["lingotweaker", "harper"]}
     own, inherited = build_document_view(doc.to_report()).changes
     assert (own.backend, inherited.backend) == ("harper", "lingotweaker, harper")
@@ -130,7 +158,9 @@ def test_flag_without_edit_is_highlighted_on_its_own_text() -> None:
     view = build_document_view(sample_document().to_report())
     assert [f.id for f in view.flags_only] == ["f2"]
     highlighted = [s for block in view.blocks for s in block if s.kind == "flag"]
-    assert [(s.text, [f.id for f in s.flags], s.css) for s in highlighted] == [("lasted about", ["f2"], "cat-mt_artefact")]
+    assert [(s.text, [f.id for f in s.flags], s.css) for s in highlighted] == [
+        ("lasted about", ["f2"], "cat-mt_artefact")
+    ]
 
 
 def test_flag_on_a_position_gets_an_empty_marker_segment() -> None:
@@ -147,7 +177,9 @@ def test_overlapping_flags_split_into_pieces_carrying_every_covering_flag() -> N
     doc.add_flag(original, "consistency", 6, 16, "b", "y", 0.6)
     segments = [s for block in build_document_view(doc.to_report()).blocks for s in block]
     assert [(s.text, [f.id for f in s.flags]) for s in segments] == [
-        ("alpha ", ["f1"]), ("beta", ["f1", "f2"]), (" gamma", ["f2"]),
+        ("alpha ", ["f1"]),
+        ("beta", ["f1", "f2"]),
+        (" gamma", ["f2"]),
     ]
 
 
@@ -164,7 +196,12 @@ def test_blocks_break_after_line_breaks_in_unchanged_text() -> None:
 def test_category_counts_separate_applied_changes_suggestions_and_lone_flags() -> None:
     view = build_document_view(sample_document().to_report())
     counts = {c.key: (c.changes, c.applied, c.flags_only) for c in view.categories}
-    assert counts == {"boilerplate": (1, 1, 0), "mt_artefact": (0, 0, 1), "grammar": (1, 1, 0), "punctuation": (1, 0, 0)}
+    assert counts == {
+        "boilerplate": (1, 1, 0),
+        "mt_artefact": (0, 0, 1),
+        "grammar": (1, 1, 0),
+        "punctuation": (1, 0, 0),
+    }
     assert category_label("mt_artefact") == "MT artefact"
     assert category_label("rewrite") == "Rewrite"
 
@@ -197,7 +234,7 @@ def test_page_escapes_every_piece_of_input() -> None:
     assert "<script>window.__pwned" not in page
     assert "<img" not in page
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
-    assert 'onerror=&#34;' in page or "onerror=&quot;" in page
+    assert "onerror=&#34;" in page or "onerror=&quot;" in page
 
 
 def test_embedded_report_is_json_that_cannot_close_its_script_element() -> None:
@@ -243,9 +280,23 @@ def sample_summary() -> dict:
         "backends": {"grammar": ["harper"]},
         "errors": [{"document": "b.txt", "stage": "decode", "kind": "binary", "message": "<b>binary</b>"}],
         "documents_detail": [
-            {"document": "a.txt", "ok": True, "report": "reports/a.txt.json", "flags": {"grammar": 2, "boilerplate": 1},
-             "edits_applied": {"grammar": 1}, "suggestions": 3, "encoding": {"detected": "cp1252"}},
-            {"document": "b.txt", "ok": False, "report": "reports/b.txt.json", "flags": {}, "edits_applied": {}, "suggestions": 0},
+            {
+                "document": "a.txt",
+                "ok": True,
+                "report": "reports/a.txt.json",
+                "flags": {"grammar": 2, "boilerplate": 1},
+                "edits_applied": {"grammar": 1},
+                "suggestions": 3,
+                "encoding": {"detected": "cp1252"},
+            },
+            {
+                "document": "b.txt",
+                "ok": False,
+                "report": "reports/b.txt.json",
+                "flags": {},
+                "edits_applied": {},
+                "suggestions": 0,
+            },
         ],
     }
 
@@ -254,7 +305,14 @@ def test_index_rows_count_flags_and_edits_per_category_and_errors_per_document()
     view = build_index_view(sample_summary())
     assert [c.key for c in view.columns] == ["boilerplate", "grammar"]
     a, b = view.rows
-    assert (a.href, a.flags_total, a.edits_total, a.suggestions, a.errors, a.encoding) == ("reports/a.txt.html", 3, 1, 3, 0, "cp1252")
+    assert (a.href, a.flags_total, a.edits_total, a.suggestions, a.errors, a.encoding) == (
+        "reports/a.txt.html",
+        3,
+        1,
+        3,
+        0,
+        "cp1252",
+    )
     assert a.cell("grammar") == (2, 1) and a.cell("boilerplate") == (1, 0)
     assert (b.ok, b.errors) == (False, 1)
     assert view.duration == "3 min 05 s"

@@ -21,7 +21,9 @@ def test_glued_lowercase_words_are_split_with_each_separator():
     assert "Housing is the top priority. The council will build homes." in texts
     assert "Housing is the top priority: the council will build homes." in texts
     sentence = "After a monthslong siege the town fell."
-    assert "After a months-long siege the town fell." in _texts(sentence, _flag(sentence, "monthslong", "spelling"), "glued_split")
+    assert "After a months-long siege the town fell." in _texts(
+        sentence, _flag(sentence, "monthslong", "spelling"), "glued_split"
+    )
 
 
 def test_a_known_word_is_not_split():
@@ -59,7 +61,9 @@ def test_the_full_stop_of_an_abbreviation_is_not_a_spurious_boundary():
 
 def test_echoed_fragment_is_dropped():
     sentence = "The plan was approved, the mayor said. she said."
-    assert "The plan was approved, the mayor said." in _texts(sentence, _flag(sentence, "said. she said.", "broken_sentence"))
+    assert "The plan was approved, the mayor said." in _texts(
+        sentence, _flag(sentence, "said. she said.", "broken_sentence")
+    )
 
 
 def test_stray_punctuation_is_removed_but_an_ellipsis_and_abbreviations_are_kept():

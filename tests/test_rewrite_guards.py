@@ -33,8 +33,12 @@ def test_a_name_may_not_be_lowercased_or_invented():
 def test_reordering_names_and_respacing_glued_names_is_allowed():
     original = "They thanked the Nations United staff and the CityHall team."
     names = guards.protected_names(original)
-    assert guards.names_unchanged(original, "They thanked the United Nations staff and the CityHall team.", names).passed
-    assert guards.names_unchanged(original, "They thanked the Nations United staff and the City Hall team.", names).passed
+    assert guards.names_unchanged(
+        original, "They thanked the United Nations staff and the CityHall team.", names
+    ).passed
+    assert guards.names_unchanged(
+        original, "They thanked the Nations United staff and the City Hall team.", names
+    ).passed
 
 
 def test_changed_words_counts_replacements_insertions_and_moves():

@@ -28,12 +28,22 @@ def tiny_t5(tmp_path_factory) -> str:
     backend = Tokenizer(models.WordLevel(vocab, unk_token="<unk>"))
     backend.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
     backend.post_processor = processors.TemplateProcessing(single="$A </s>", special_tokens=[("</s>", 1)])
-    tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend, pad_token="<pad>", eos_token="</s>", unk_token="<unk>")
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=backend, pad_token="<pad>", eos_token="</s>", unk_token="<unk>"
+    )
     tokenizer.save_pretrained(folder)
     torch.manual_seed(0)
     config = T5Config(
-        vocab_size=len(vocab), d_model=16, d_kv=8, d_ff=32, num_layers=1, num_decoder_layers=1, num_heads=2,
-        pad_token_id=0, eos_token_id=1, decoder_start_token_id=0,
+        vocab_size=len(vocab),
+        d_model=16,
+        d_kv=8,
+        d_ff=32,
+        num_layers=1,
+        num_decoder_layers=1,
+        num_heads=2,
+        pad_token_id=0,
+        eos_token_id=1,
+        decoder_start_token_id=0,
     )
     T5ForConditionalGeneration(config).save_pretrained(folder)
     return str(folder)
@@ -69,7 +79,7 @@ def test_seq2seq_outputs_are_candidates_but_never_skip_the_guards(corrector):
     from pipeline.lm.scorer import get_scorer
     from pipeline.lm.similarity import get_similarity
     from pipeline.rewrite.candidates import FlagContext
-    from pipeline.rewrite.rewriter import Rewriter, RewriteJob, Thresholds
+    from pipeline.rewrite.rewriter import RewriteJob, Rewriter, Thresholds
 
     start = SENTENCE.index("Madrid It")
     job = RewriteJob(SENTENCE, FlagContext(start, start + len("Madrid It"), "broken_sentence"))

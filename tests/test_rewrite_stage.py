@@ -10,8 +10,8 @@ import pytest
 
 from pipeline.config import PipelineConfig
 from pipeline.document import Document, apply_edits
-from pipeline.rewrite.rewriter import Rewriter, RewriteJob, Thresholds
 from pipeline.rewrite.candidates import FlagContext
+from pipeline.rewrite.rewriter import RewriteJob, Rewriter, Thresholds
 from pipeline.rewrite.stage import RewriteStage
 
 pytestmark = pytest.mark.slow
@@ -30,7 +30,9 @@ TEXT = (
 
 def _flag(doc: Document, category: str, words: str, suggestion: str | None = None, message: str = "test flag"):
     start = doc.original_text.index(words)
-    return doc.add_flag(doc.original_view(), category, start, start + len(words), message, "test", 0.9, suggestion=suggestion)
+    return doc.add_flag(
+        doc.original_view(), category, start, start + len(words), message, "test", 0.9, suggestion=suggestion
+    )
 
 
 def _flagged_document() -> Document:
@@ -195,7 +197,11 @@ def test_number_guard_holds_back_a_changed_number(rewriter):
 def test_changed_words_guard_holds_back_a_long_rewrite(rewriter):
     sentence = "The deal was signed in Madrid It will take effect next year."
     decision = _decide(
-        rewriter, Thresholds(max_changed_words=0), sentence, "Madrid It will take effect", "broken_sentence",
+        rewriter,
+        Thresholds(max_changed_words=0),
+        sentence,
+        "Madrid It will take effect",
+        "broken_sentence",
         suggestion="Madrid and becomes law",
     )
     assert decision is not None

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from pipeline.boilerplate import patterns as bp
-from pipeline.text.shape import capitalised_share, ends_like_sentence, is_headline_like
 from pipeline.text.lexical import CLOSED_CLASS, is_known, words
 from pipeline.text.segment import Span, paragraphs
+from pipeline.text.shape import capitalised_share, ends_like_sentence, is_headline_like
 
 DETECTOR = "boilerplate"
 
@@ -51,7 +51,7 @@ def find_boilerplate(text: str) -> list[Verdict]:
     first_index: dict[str, int] = {}
     for position, line in enumerate(normalised):
         first_index.setdefault(line, position)
-    for index, para in enumerate(paras):
+    for index in range(len(paras)):
         found = _classify(text, paras, normalised, first_index, index)
         verdicts.extend(v for v in found if v.category != "none")
         if any(v.category == "none" for v in found):
@@ -91,9 +91,21 @@ def _classify(
     return found
 
 
-def _verdict(category, start, end, message, confidence, remove=None, suggestion=None, paragraph=-1, detector=DETECTOR,
-             suggest_only=False):
-    return Verdict(category, start, end, message, f"{detector}", confidence, remove, suggestion, paragraph, suggest_only)
+def _verdict(
+    category,
+    start,
+    end,
+    message,
+    confidence,
+    remove=None,
+    suggestion=None,
+    paragraph=-1,
+    detector=DETECTOR,
+    suggest_only=False,
+):
+    return Verdict(
+        category, start, end, message, f"{detector}", confidence, remove, suggestion, paragraph, suggest_only
+    )
 
 
 def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | None:
@@ -103,34 +115,89 @@ def _whole_line(line: str, offset: int, index: int, count: int) -> Verdict | Non
     if not any(ch.isalnum() for ch in stripped):
         if set(stripped) <= set("*-_=~#·• "):
             return None  # a section break, part of the article's layout
-        return _verdict("boilerplate", offset, end, "stray symbol line left by the page layout", 0.9, "line",
-                        "", index, f"{DETECTOR}.symbols")
+        return _verdict(
+            "boilerplate",
+            offset,
+            end,
+            "stray symbol line left by the page layout",
+            0.9,
+            "line",
+            "",
+            index,
+            f"{DETECTOR}.symbols",
+        )
     if bp.STORY_CREDIT.search(stripped):
         return _verdict("none", offset, end, "", 0.0, paragraph=index)
     if bp.WIDGET_LINE.match(stripped):
-        return _verdict("boilerplate", offset, end, "share, follow or link widget text", 0.95, "line", "", index,
-                        f"{DETECTOR}.widget")
+        return _verdict(
+            "boilerplate",
+            offset,
+            end,
+            "share, follow or link widget text",
+            0.95,
+            "line",
+            "",
+            index,
+            f"{DETECTOR}.widget",
+        )
     if bp.CREDIT_LINE.match(stripped) and not ends_like_sentence(stripped):
-        return _verdict("boilerplate", offset, end, "photo credit line", 0.9, "line", "", index,
-                        f"{DETECTOR}.credit")
+        return _verdict("boilerplate", offset, end, "photo credit line", 0.9, "line", "", index, f"{DETECTOR}.credit")
     if bp.TEASER_PREFIX.match(stripped) and len(words(stripped)) <= 30:
-        return _verdict("boilerplate", offset, end, "'read more' teaser for another article", 0.9, "line", "", index,
-                        f"{DETECTOR}.teaser")
+        return _verdict(
+            "boilerplate",
+            offset,
+            end,
+            "'read more' teaser for another article",
+            0.9,
+            "line",
+            "",
+            index,
+            f"{DETECTOR}.teaser",
+        )
     if bp.COPYRIGHT.search(stripped) and len(words(stripped)) <= 30:
-        return _verdict("boilerplate", offset, end, "copyright footer", 0.9, "line", "", index,
-                        f"{DETECTOR}.copyright")
+        return _verdict("boilerplate", offset, end, "copyright footer", 0.9, "line", "", index, f"{DETECTOR}.copyright")
     if bp.METADATA_LINE.match(stripped):
-        return _verdict("metadata", offset, end, "date or reading-time stamp from the page", 0.9, "line", "", index,
-                        f"{DETECTOR}.metadata_line")
+        return _verdict(
+            "metadata",
+            offset,
+            end,
+            "date or reading-time stamp from the page",
+            0.9,
+            "line",
+            "",
+            index,
+            f"{DETECTOR}.metadata_line",
+        )
     if _is_interface_text(stripped) or (bp.INTERFACE_PHRASE.search(stripped) and _is_notice(stripped)):
-        return _verdict("boilerplate", offset, end, "page-interface text", 0.85, "line", "", index,
-                        f"{DETECTOR}.interface")
+        return _verdict(
+            "boilerplate", offset, end, "page-interface text", 0.85, "line", "", index, f"{DETECTOR}.interface"
+        )
     if index < 4 and bp.BYLINE.match(stripped):
-        return _verdict("metadata", offset, end, "byline on a line of its own", 0.6, "line", "", index,
-                        f"{DETECTOR}.byline", suggest_only=True)
+        return _verdict(
+            "metadata",
+            offset,
+            end,
+            "byline on a line of its own",
+            0.6,
+            "line",
+            "",
+            index,
+            f"{DETECTOR}.byline",
+            suggest_only=True,
+        )
     if bp.SOURCE_TRAILER.match(stripped) and not ends_like_sentence(stripped):
-        return _verdict("boilerplate", offset, end, "source trailer: attribution, not body text", 0.6, "line", "",
-                        index, f"{DETECTOR}.source", suggest_only=True)
+        return _verdict(
+            "boilerplate",
+            offset,
+            end,
+            "source trailer: attribution, not body text",
+            0.6,
+            "line",
+            "",
+            index,
+            f"{DETECTOR}.source",
+            suggest_only=True,
+        )
     return None
 
 
@@ -165,15 +232,35 @@ def _metadata_prefix(text: str, para: Span, index: int) -> Verdict | None:
     match = bp.METADATA_PREFIX.match(text, line_start, para.end)
     if not match or len(words(text[match.end() : para.end])) < 3:
         return None
-    return _verdict("metadata", line_start, match.end(), "scraped date metadata glued before the text", 0.95,
-                    "span", "", index, f"{DETECTOR}.metadata_prefix")
+    return _verdict(
+        "metadata",
+        line_start,
+        match.end(),
+        "scraped date metadata glued before the text",
+        0.95,
+        "span",
+        "",
+        index,
+        f"{DETECTOR}.metadata_prefix",
+    )
 
 
 def _breadcrumb(para: Span, index: int) -> list[Verdict] | None:
     """Navigation breadcrumbs, on their own line or glued to the headline ("HomeBreaking NewsU.S.")."""
     if bp.BREADCRUMB_LINE.match(para.text):
-        return [_verdict("boilerplate", para.start, para.end, "breadcrumb navigation", 0.95, "line", "", index,
-                         f"{DETECTOR}.breadcrumb")]
+        return [
+            _verdict(
+                "boilerplate",
+                para.start,
+                para.end,
+                "breadcrumb navigation",
+                0.95,
+                "line",
+                "",
+                index,
+                f"{DETECTOR}.breadcrumb",
+            )
+        ]
     rooted = bool(bp.GLUED_HOME.match(para.text))
     if not rooted and not re.match(r"[A-Z][a-z]+[A-Z]", para.text):
         return None
@@ -186,19 +273,40 @@ def _breadcrumb(para: Span, index: int) -> list[Verdict] | None:
         end, items = junction, items + 1
     if end == 0:
         return None
-    first_token = re.match(r"[A-Za-z]+", para.text).group()
+    first_token = _group(re.match(r"[A-Za-z]+", para.text))
     if (items < 2 or not rooted) and is_known(first_token, 1.5):
         return None  # a case change inside a known word ("HomePod", "YouTube") is a name, not navigation
     if not rooted and items < 2:
         return None  # without a "Home" root, only a run of several glued section labels is navigation
-    verdicts = [_verdict("boilerplate", para.start, para.start + end, "breadcrumb navigation glued to the headline",
-                         0.9, "span", "", index, f"{DETECTOR}.breadcrumb")]
+    verdicts = [
+        _verdict(
+            "boilerplate",
+            para.start,
+            para.start + end,
+            "breadcrumb navigation glued to the headline",
+            0.9,
+            "span",
+            "",
+            index,
+            f"{DETECTOR}.breadcrumb",
+        )
+    ]
     word_start = max([para.text.rfind(" ", 0, end) + 1] + [j for j in junctions if j < end])
-    following = re.match(r"\S*", para.text[end:]).group().rstrip(",;:")
+    following = _group(re.match(r"\S*", para.text[end:])).rstrip(",;:")
     glued = para.text[word_start:end] + following
-    verdicts.append(_verdict("glued_words", para.start + word_start, para.start + word_start + len(glued),
-                             "navigation label glued to the headline", 0.9, None,
-                             para.text[word_start:end] + " " + following, index, "glued.breadcrumb"))
+    verdicts.append(
+        _verdict(
+            "glued_words",
+            para.start + word_start,
+            para.start + word_start + len(glued),
+            "navigation label glued to the headline",
+            0.9,
+            None,
+            para.text[word_start:end] + " " + following,
+            index,
+            "glued.breadcrumb",
+        )
+    )
     return verdicts
 
 
@@ -208,7 +316,9 @@ def _normalise(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip().lower()
 
 
-def _duplicate(line: str, offset: int, index: int, normalised: list[str], first_index: dict[str, int]) -> Verdict | None:
+def _duplicate(
+    line: str, offset: int, index: int, normalised: list[str], first_index: dict[str, int]
+) -> Verdict | None:
     """A truncated ("...") or exact copy of another paragraph of the same document."""
     stripped = line.strip()
     if len(words(stripped)) < 3:
@@ -216,12 +326,30 @@ def _duplicate(line: str, offset: int, index: int, normalised: list[str], first_
     if stripped.endswith(("...", "…")):
         stem = _normalise(stripped.rstrip(".…").rstrip())
         if any(i != index and other.startswith(stem) and len(other) > len(stem) for i, other in enumerate(normalised)):
-            return _verdict("boilerplate", offset, offset + len(line), "truncated copy of a headline in this document",
-                            0.9, "line", "", index, f"{DETECTOR}.duplicate")
+            return _verdict(
+                "boilerplate",
+                offset,
+                offset + len(line),
+                "truncated copy of a headline in this document",
+                0.9,
+                "line",
+                "",
+                index,
+                f"{DETECTOR}.duplicate",
+            )
     mine = _normalise(stripped)
     if len(words(stripped)) >= 4 and first_index.get(mine, index) < index:
-        return _verdict("boilerplate", offset, offset + len(line), "paragraph repeated in this document", 0.85,
-                        "line", "", index, f"{DETECTOR}.duplicate")
+        return _verdict(
+            "boilerplate",
+            offset,
+            offset + len(line),
+            "paragraph repeated in this document",
+            0.85,
+            "line",
+            "",
+            index,
+            f"{DETECTOR}.duplicate",
+        )
     return None
 
 
@@ -237,28 +365,72 @@ def _credit(line: str, offset: int, index: int) -> list[Verdict]:
         return []
     start = match.start("credit")
     if not line[:start].strip():
-        return [_verdict("boilerplate", offset, offset + len(line), "photo credit line", 0.9, "line", "", index,
-                         f"{DETECTOR}.credit")]
+        return [
+            _verdict(
+                "boilerplate",
+                offset,
+                offset + len(line),
+                "photo credit line",
+                0.9,
+                "line",
+                "",
+                index,
+                f"{DETECTOR}.credit",
+            )
+        ]
     cut = len(line[:start].rstrip())
     verdicts = [
-        _verdict("boilerplate", offset + cut, offset + len(line), "photo credit inside the body", 0.9, "span", "",
-                 index, f"{DETECTOR}.credit"),
-        _verdict("boilerplate", offset, offset + cut, "photo caption inside the body (it precedes a photo credit)",
-                 0.6, "span", "", index, f"{DETECTOR}.caption", suggest_only=True),
+        _verdict(
+            "boilerplate",
+            offset + cut,
+            offset + len(line),
+            "photo credit inside the body",
+            0.9,
+            "span",
+            "",
+            index,
+            f"{DETECTOR}.credit",
+        ),
+        _verdict(
+            "boilerplate",
+            offset,
+            offset + cut,
+            "photo caption inside the body (it precedes a photo credit)",
+            0.6,
+            "span",
+            "",
+            index,
+            f"{DETECTOR}.caption",
+            suggest_only=True,
+        ),
     ]
     if cut == start and cut > 0 and line[cut - 1] in ".!?,;:":
-        left = re.search(r"\S+$", line[: cut]).start()
-        right = start + len(re.match(r"\S+", line[start:]).group())
-        verdicts.append(_verdict("glued_words", offset + left, offset + right, "caption glued to its photo credit",
-                                 0.85, None, line[left:cut] + " " + line[start:right], index, "glued.credit"))
+        left_word = re.search(r"\S+$", line[:cut])
+        left = left_word.start() if left_word else cut
+        right = start + len(_group(re.match(r"\S+", line[start:])))
+        verdicts.append(
+            _verdict(
+                "glued_words",
+                offset + left,
+                offset + right,
+                "caption glued to its photo credit",
+                0.85,
+                None,
+                line[left:cut] + " " + line[start:right],
+                index,
+                "glued.credit",
+            )
+        )
     return verdicts
 
 
 def _is_question_headline(line: str) -> bool:
     """A title-case line ending in "?" or "!" ("What Does Russia Want From Ukraine?")."""
     return (
-        line.rstrip().endswith(("?", "!")) and 4 <= len(words(line)) <= 15
-        and not re.search(r"[“”\"]", line) and capitalised_share(line) >= 0.6
+        line.rstrip().endswith(("?", "!"))
+        and 4 <= len(words(line)) <= 15
+        and not re.search(r"[“”\"]", line)
+        and capitalised_share(line) >= 0.6
     )
 
 
@@ -270,7 +442,8 @@ def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdic
     decided = {v.paragraph for v in verdicts if v.category != "glued_words"} | credits
     kept = [i for i in range(len(paras)) if i not in removed]
     candidates = [
-        i for i in kept[1:]
+        i
+        for i in kept[1:]
         if i not in decided and (is_headline_like(paras[i].text, min_words=4) or _is_question_headline(paras[i].text))
     ]
     if len(candidates) >= 3 and len(candidates) > len(kept) / 3:
@@ -278,8 +451,23 @@ def _stray_headlines(paras: list[Span], removed: set[int], verdicts: list[Verdic
     found = []
     for index in candidates:
         para = paras[index]
-        found.append(_verdict("boilerplate", para.start, para.end,
-                              "headline-like line inside the body (related-article headline or sub-heading?)",
-                              0.55, "line", "", index, f"{DETECTOR}.headline", suggest_only=True))
+        found.append(
+            _verdict(
+                "boilerplate",
+                para.start,
+                para.end,
+                "headline-like line inside the body (related-article headline or sub-heading?)",
+                0.55,
+                "line",
+                "",
+                index,
+                f"{DETECTOR}.headline",
+                suggest_only=True,
+            )
+        )
     return found
 
+
+def _group(match: re.Match[str] | None) -> str:
+    """The matched text, or "" when nothing matched."""
+    return match.group() if match else ""

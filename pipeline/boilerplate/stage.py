@@ -36,14 +36,28 @@ class BoilerplateStage(Stage):
         proposals = []
         for verdict in verdicts:
             flag = doc.add_flag(
-                view, verdict.category, verdict.start, verdict.end, verdict.message, verdict.detector,
-                verdict.confidence, suggestion=verdict.suggestion,
+                view,
+                verdict.category,
+                verdict.start,
+                verdict.end,
+                verdict.message,
+                verdict.detector,
+                verdict.confidence,
+                suggestion=verdict.suggestion,
             )
             if id(verdict) in spans:
                 start, end = spans[id(verdict)]
                 proposals.append(
-                    ProposedEdit(start, end, "", f"{verdict.detector}: {verdict.message}", confidence=verdict.confidence,
-                                 applied=not verdict.suggest_only, category=verdict.category, flag_ids=(flag.id,))
+                    ProposedEdit(
+                        start,
+                        end,
+                        "",
+                        f"{verdict.detector}: {verdict.message}",
+                        confidence=verdict.confidence,
+                        applied=not verdict.suggest_only,
+                        category=verdict.category,
+                        flag_ids=(flag.id,),
+                    )
                 )
         doc.add_edits(view, self.name, proposals)
 

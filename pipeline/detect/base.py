@@ -7,9 +7,10 @@ flags (always) and edits (only for findings that carry a ``replacement`` and are
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Iterable
+from typing import Any, ClassVar
 
 from pipeline.config import PipelineConfig
 from pipeline.text.segment import Span, paragraphs, sentences
@@ -79,7 +80,7 @@ class LanguageModelDetector(Detector):
             from pipeline.lm.scorer import get_scorer
 
             return get_scorer(self.config)
-        except Exception:  # noqa: BLE001 - any load failure means: nothing to confirm with
+        except Exception:
             return None
 
     def candidates(self, context: DetectContext) -> list:

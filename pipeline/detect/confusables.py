@@ -17,7 +17,8 @@ detector does nothing, and it fails soft when no model can be loaded.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
 from pipeline.lexicons.confusables import confusable_pairs
@@ -43,7 +44,7 @@ def _noun_in_verb_slot(sentence: str, start: int, end: int) -> bool:
         from pipeline.text.nlp import parse_paragraph
 
         doc = parse_paragraph(sentence)
-    except Exception:  # noqa: BLE001 - no parser: no cue
+    except Exception:
         return False
     token = next((t for t in doc if t.idx == start), None)
     return token is not None and token.pos_ in {"VERB", "AUX"}
@@ -73,7 +74,9 @@ class ConfusableWordDetector(LanguageModelDetector):
                     a, b = match.start(), match.end()
                     option = match_case(partner, word)
                     swapped = sentence.text[:a] + option + sentence.text[b:]
-                    found.append((sentence.start + a, sentence.start + b, option, sentence.text, swapped, sentence.start))
+                    found.append(
+                        (sentence.start + a, sentence.start + b, option, sentence.text, swapped, sentence.start)
+                    )
                     if len(found) >= _MAX_CANDIDATES:
                         return found
         return found

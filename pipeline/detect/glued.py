@@ -15,18 +15,30 @@ Three shapes, each decided with word frequencies (``wordfreq``) rather than list
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.text.lexical import (
-    AUXILIARIES, CLOSED_CLASS, COORDINATORS, DETERMINERS, PRONOUNS, WORDFREQ_VERSION, is_common, is_known, zipf,
+    AUXILIARIES,
+    CLOSED_CLASS,
+    COORDINATORS,
+    DETERMINERS,
+    PRONOUNS,
+    WORDFREQ_VERSION,
+    is_common,
+    is_known,
+    zipf,
 )
 
 # Function words that mark a word boundary when found at either end of an unknown token. Particles
 # that also build ordinary compounds ("in", "on", "over", "out", "up", "by") are left out.
-GLUE_WORDS = (PRONOUNS | DETERMINERS | COORDINATORS | AUXILIARIES | frozenset(
-    "of to for from with that which who than at into said says".split()
-)) - frozenset({"i", "a", "in", "on", "by", "us", "me", "no", "an", "be"})
+GLUE_WORDS = (
+    PRONOUNS
+    | DETERMINERS
+    | COORDINATORS
+    | AUXILIARIES
+    | frozenset("of to for from with that which who than at into said says".split())
+) - frozenset({"i", "a", "in", "on", "by", "us", "me", "no", "an", "be"})
 # Pairs of function words glued together ("ofthe", "inthe"); real words built so ("onto", "within")
 # are frequent enough to pass the frequency gap.
 FUNCTION_PAIRS = GLUE_WORDS | frozenset({"in", "on", "by", "an", "is", "as", "at", "it"})
@@ -70,27 +82,48 @@ def _punctuation_glue(token: str, offset: int) -> Iterable[Finding]:
         mark, right = match.group(1), match.group(2)
         at = offset + match.start(1)
         before = token[: match.start(1)].split()[-1] if token[: match.start(1)].split() else ""
-        yield Finding("glued_words", at, at + len(mark),
-                      f"no space after '{mark}' in '{before[-20:]}{mark}{right}': two sentences run together",
-                      "glued.punctuation", 0.9, suggestion=f"{mark} {right}", replacement=f"{mark} ", apply=True)
+        yield Finding(
+            "glued_words",
+            at,
+            at + len(mark),
+            f"no space after '{mark}' in '{before[-20:]}{mark}{right}': two sentences run together",
+            "glued.punctuation",
+            0.9,
+            suggestion=f"{mark} {right}",
+            replacement=f"{mark} ",
+            apply=True,
+        )
     for match in _PUNCT_GLUE.finditer(token):
         left, mark, right = match.groups()
         end = offset + match.end() + len(right)
         if mark == "." and right.islower():
             if right in DOMAIN_ENDINGS or not is_common(right):
                 continue
-            yield Finding("glued_words", offset + match.start(), end,
-                          f"no space after '{mark}' between two words", "glued.punctuation", 0.6,
-                          suggestion=f"{left}{mark} {right}")
+            yield Finding(
+                "glued_words",
+                offset + match.start(),
+                end,
+                f"no space after '{mark}' between two words",
+                "glued.punctuation",
+                0.6,
+                suggestion=f"{left}{mark} {right}",
+            )
             continue
         if mark in ".!?" and not (is_known(left) or left[0].isupper()):
             continue
         # the edit covers only the mark, so that "Kyiv,Lviv,Odesa" gives two edits that do not overlap
         at = offset + match.start(2)
-        yield Finding("glued_words", at, at + 1,
-                      f"no space after '{mark}' in '{left}{mark}{right}': two words or sentences run together",
-                      "glued.punctuation", 0.9, suggestion=f"{left}{mark} {right}", replacement=f"{mark} ",
-                      apply=True)
+        yield Finding(
+            "glued_words",
+            at,
+            at + 1,
+            f"no space after '{mark}' in '{left}{mark}{right}': two words or sentences run together",
+            "glued.punctuation",
+            0.9,
+            suggestion=f"{left}{mark} {right}",
+            replacement=f"{mark} ",
+            apply=True,
+        )
 
 
 def _case_glue(token: str, offset: int) -> Iterable[Finding]:
@@ -102,15 +135,25 @@ def _case_glue(token: str, offset: int) -> Iterable[Finding]:
         return
     start = offset + token.index(core)
     for junction in (m.start() for m in _CASE_GLUE.finditer(core)):
-        left = re.search(r"[A-Za-z]+$", core[:junction]).group()
-        right = re.match(r"[A-Z][A-Za-z]*(?:\.[A-Z])*\.?", core[junction:]).group()
+        left_match = re.search(r"[A-Za-z]+$", core[:junction])
+        right_match = re.match(r"[A-Z][A-Za-z]*(?:\.[A-Z])*\.?", core[junction:])
+        if left_match is None or right_match is None:
+            continue
+        left, right = left_match.group(), right_match.group()
         if len(left) < 3 or left.lower() in NAME_PREFIXES:
             continue
         right_ok = is_common(right.rstrip(".")) or bool(re.fullmatch(r"(?:[A-Z]\.){2,}", right))
         if not (is_common(left) and right_ok):
             continue
-        yield Finding("glued_words", start, start + len(core), "two words run together (case change inside a word)",
-                      "glued.case", 0.8, suggestion=f"{core[:junction]} {core[junction:]}")
+        yield Finding(
+            "glued_words",
+            start,
+            start + len(core),
+            "two words run together (case change inside a word)",
+            "glued.case",
+            0.8,
+            suggestion=f"{core[:junction]} {core[junction:]}",
+        )
         return
 
 
@@ -134,8 +177,16 @@ def _lowercase_glue(token: str, offset: int) -> Iterable[Finding]:
         return
     left, right = split
     start = offset + token.index(core)
-    yield Finding("glued_words", start, start + len(core), "two words run together", "glued.split", confidence,
-                  suggestion=f"{left} {right}", details={"split": [left, right]})
+    yield Finding(
+        "glued_words",
+        start,
+        start + len(core),
+        "two words run together",
+        "glued.split",
+        confidence,
+        suggestion=f"{left} {right}",
+        details={"split": [left, right]},
+    )
 
 
 _NUMBER_WORD = re.compile(r"^(\d[\d,.]*\d|\d)([a-z]{4,})$|^([a-z]{2,})(\d{2,}[\d,.]*)$")
@@ -156,8 +207,15 @@ def _number_glue(token: str, offset: int) -> Iterable[Finding]:
         if left not in CLOSED_CLASS:
             return
     start = offset + token.index(core)
-    yield Finding("glued_words", start, start + len(core), "a number and a word run together", "glued.number", 0.8,
-                  suggestion=f"{left} {right}")
+    yield Finding(
+        "glued_words",
+        start,
+        start + len(core),
+        "a number and a word run together",
+        "glued.number",
+        0.8,
+        suggestion=f"{left} {right}",
+    )
 
 
 def best_split(word: str) -> tuple[str, str] | None:

@@ -24,14 +24,26 @@ def record_findings(doc: Document, view: TextView, stage: str, findings: list[Fi
     proposals = []
     for finding in sorted(findings, key=lambda f: (f.start, f.end)):
         flag = doc.add_flag(
-            view, finding.category, finding.start, finding.end, finding.message, finding.detector,
-            finding.confidence, suggestion=finding.suggestion, details=finding.details,
+            view,
+            finding.category,
+            finding.start,
+            finding.end,
+            finding.message,
+            finding.detector,
+            finding.confidence,
+            suggestion=finding.suggestion,
+            details=finding.details,
         )
         if finding.replacement is not None:
             proposals.append(
                 ProposedEdit(
-                    finding.start, finding.end, finding.replacement, f"{finding.detector}: {finding.message}",
-                    confidence=finding.confidence, applied=finding.apply, category=finding.category,
+                    finding.start,
+                    finding.end,
+                    finding.replacement,
+                    f"{finding.detector}: {finding.message}",
+                    confidence=finding.confidence,
+                    applied=finding.apply,
+                    category=finding.category,
                     flag_ids=(flag.id,),
                 )
             )

@@ -42,9 +42,15 @@ def load_gold(path: str | Path) -> list[GoldItem]:
                 raise GoldError(f"{path}:{number}: missing {', '.join(missing)}")
             items.append(
                 GoldItem(
-                    id=str(data["id"]), doc=str(data["doc"]), category=str(data["category"]),
-                    start=int(data["start"]), end=int(data["end"]), text=str(data.get("text", "")),
-                    level=str(data.get("level", "must")), expected=data.get("expected"), note=str(data.get("note", "")),
+                    id=str(data["id"]),
+                    doc=str(data["doc"]),
+                    category=str(data["category"]),
+                    start=int(data["start"]),
+                    end=int(data["end"]),
+                    text=str(data.get("text", "")),
+                    level=str(data.get("level", "must")),
+                    expected=data.get("expected"),
+                    note=str(data.get("note", "")),
                 )
             )
     return items

@@ -25,8 +25,14 @@ def run_pipeline(input_path: str | Path, output_dir: Path, config: PipelineConfi
     processor = DocumentProcessor(config, stage_store(output_dir, config))
     try:
         entries = clean_documents(documents, output_dir, processor)
-        finish_run(entries, input_path=str(input_path), output_dir=output_dir, config=config,
-                   processor_versions=processor.stage_versions(), started=started)
+        finish_run(
+            entries,
+            input_path=str(input_path),
+            output_dir=output_dir,
+            config=config,
+            processor_versions=processor.stage_versions(),
+            started=started,
+        )
     finally:
         processor.close()
     reports = {}
@@ -52,11 +58,17 @@ def evaluate(
         started = time.time()
         reports = run_pipeline(input_path, root / "gold-run", config)
         result: dict[str, Any] = {
-            "gold": str(gold_path), "input": str(input_path), "stages": _stages(reports),
-            "seconds": round(time.time() - started, 1), **score(gold, reports),
+            "gold": str(gold_path),
+            "input": str(input_path),
+            "stages": _stages(reports),
+            "seconds": round(time.time() - started, 1),
+            **score(gold, reports),
         }
         if control_path:
-            result["control"] = {"input": str(control_path), **control_counts(run_pipeline(control_path, root / "control-run", config).values())}
+            result["control"] = {
+                "input": str(control_path),
+                **control_counts(run_pipeline(control_path, root / "control-run", config).values()),
+            }
     return result
 
 

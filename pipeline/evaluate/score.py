@@ -10,8 +10,9 @@ concluding they are false.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from pipeline.evaluate.gold import GoldItem
 
@@ -38,9 +39,13 @@ class Marker:
 
 def markers(report: dict[str, Any]) -> list[Marker]:
     flag_categories = {f["id"]: f["category"] for f in report.get("flags", [])}
-    found = [Marker("flag", f["start"], f["end"], f["category"], f.get("detector", "")) for f in report.get("flags", [])]
+    found = [
+        Marker("flag", f["start"], f["end"], f["category"], f.get("detector", "")) for f in report.get("flags", [])
+    ]
     for edit in report.get("edits", []):
-        category = edit.get("category") or next((flag_categories[i] for i in edit.get("flag_ids", []) if i in flag_categories), None)
+        category = edit.get("category") or next(
+            (flag_categories[i] for i in edit.get("flag_ids", []) if i in flag_categories), None
+        )
         found.append(Marker("edit", edit["start"], edit["end"], category, edit.get("stage", "")))
     return found
 
@@ -59,7 +64,11 @@ def fixed_as_expected(item: GoldItem, report: dict[str, Any] | None) -> bool | N
         return None
     original = report["original_text"]
     touching = sorted(
-        (e for e in report.get("edits", []) if e.get("applied") and overlaps(item.start, item.end, e["start"], e["end"])),
+        (
+            e
+            for e in report.get("edits", [])
+            if e.get("applied") and overlaps(item.start, item.end, e["start"], e["end"])
+        ),
         key=lambda e: e["start"],
     )
     start = min([item.start] + [e["start"] for e in touching])
@@ -76,19 +85,31 @@ def fixed_as_expected(item: GoldItem, report: dict[str, Any] | None) -> bool | N
 def score(gold: list[GoldItem], reports: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """Recall (any category and category-correct) per category, per level and overall; precision."""
     by_doc: dict[str, list[Marker]] = {doc: markers(report) for doc, report in reports.items()}
-    items = []
+    items: list[dict[str, Any]] = []
     for item in gold:
         hits = [m for m in by_doc.get(item.doc, []) if overlaps(item.start, item.end, m.start, m.end)]
-        items.append({
-            "id": item.id, "doc": item.doc, "category": item.category, "level": item.level, "text": item.text,
-            "found": bool(hits), "found_in_category": any(m.category == item.category for m in hits),
-            "fixed": fixed_as_expected(item, reports.get(item.doc)),
-            "by": sorted({m.source for m in hits}), "missing_document": item.doc not in reports,
-        })
+        items.append(
+            {
+                "id": item.id,
+                "doc": item.doc,
+                "category": item.category,
+                "level": item.level,
+                "text": item.text,
+                "found": bool(hits),
+                "found_in_category": any(m.category == item.category for m in hits),
+                "fixed": fixed_as_expected(item, reports.get(item.doc)),
+                "by": sorted({m.source for m in hits}),
+                "missing_document": item.doc not in reports,
+            }
+        )
     return {
         "overall": _recall(items),
-        "by_level": {level: _recall([i for i in items if i["level"] == level]) for level in sorted({i["level"] for i in items})},
-        "by_category": {c: _recall([i for i in items if i["category"] == c]) for c in sorted({i["category"] for i in items})},
+        "by_level": {
+            level: _recall([i for i in items if i["level"] == level]) for level in sorted({i["level"] for i in items})
+        },
+        "by_category": {
+            c: _recall([i for i in items if i["category"] == c]) for c in sorted({i["category"] for i in items})
+        },
         "precision": _precision(gold, by_doc),
         "items": items,
     }
@@ -100,9 +121,16 @@ def _recall(items: list[dict[str, Any]]) -> dict[str, Any]:
     in_category = sum(i["found_in_category"] for i in items)
     fixable = [i for i in items if i.get("fixed") is not None]
     fixed = sum(1 for i in fixable if i["fixed"])
-    return {"total": total, "found": found, "found_in_category": in_category,
-            "recall": _rate(found, total), "recall_in_category": _rate(in_category, total),
-            "with_expected": len(fixable), "fixed": fixed, "fix_rate": _rate(fixed, len(fixable))}
+    return {
+        "total": total,
+        "found": found,
+        "found_in_category": in_category,
+        "recall": _rate(found, total),
+        "recall_in_category": _rate(in_category, total),
+        "with_expected": len(fixable),
+        "fixed": fixed,
+        "fix_rate": _rate(fixed, len(fixable)),
+    }
 
 
 def _precision(gold: list[GoldItem], by_doc: dict[str, list[Marker]]) -> dict[str, Any]:
@@ -118,14 +146,20 @@ def _precision(gold: list[GoldItem], by_doc: dict[str, list[Marker]]) -> dict[st
         if any(overlaps(g.start, g.end, flag.start, flag.end) for g in gold_by_doc[doc]):
             matched[flag.category] += 1
         else:
-            unmatched.append({"doc": doc, "start": flag.start, "end": flag.end, "category": flag.category,
-                              "detector": flag.source})
+            unmatched.append(
+                {"doc": doc, "start": flag.start, "end": flag.end, "category": flag.category, "detector": flag.source}
+            )
     total = sum(totals.values())
     hit = sum(matched.values())
     return {
-        "flags": total, "matching_gold": hit, "precision": _rate(hit, total), "unmatched": unmatched,
-        "by_category": {c: {"flags": totals[c], "matching_gold": matched[c], "precision": _rate(matched[c], totals[c])}
-                        for c in sorted(totals, key=str)},
+        "flags": total,
+        "matching_gold": hit,
+        "precision": _rate(hit, total),
+        "unmatched": unmatched,
+        "by_category": {
+            c: {"flags": totals[c], "matching_gold": matched[c], "precision": _rate(matched[c], totals[c])}
+            for c in sorted(totals, key=str)
+        },
     }
 
 
@@ -135,8 +169,8 @@ def control_counts(reports: Iterable[dict[str, Any]]) -> dict[str, Any]:
     words = flags = applied = 0
     by_category: Counter[str] = Counter()
     by_detector: Counter[str] = Counter()
-    examples = []
-    edit_examples = []
+    examples: list[dict[str, Any]] = []
+    edit_examples: list[dict[str, Any]] = []
     for report in reports:
         words += len(report.get("original_text", "").split())
         for flag in report.get("flags", []):
@@ -144,18 +178,34 @@ def control_counts(reports: Iterable[dict[str, Any]]) -> dict[str, Any]:
             by_category[flag["category"]] += 1
             by_detector[flag.get("detector", "")] += 1
             if len(examples) < 20:
-                examples.append({"document": report["document"], "detector": flag.get("detector"), "text": flag["text"][:80],
-                                 "message": flag.get("message", "")})
+                examples.append(
+                    {
+                        "document": report["document"],
+                        "detector": flag.get("detector"),
+                        "text": flag["text"][:80],
+                        "message": flag.get("message", ""),
+                    }
+                )
         for edit in report.get("edits", []):
             if edit.get("applied"):
                 applied += 1
                 if len(edit_examples) < 20:
-                    edit_examples.append({"document": report["document"], "stage": edit.get("stage"),
-                                          "before": edit.get("before", "")[:80], "after": edit.get("after", "")[:80]})
+                    edit_examples.append(
+                        {
+                            "document": report["document"],
+                            "stage": edit.get("stage"),
+                            "before": edit.get("before", "")[:80],
+                            "after": edit.get("after", "")[:80],
+                        }
+                    )
     return {
         "documents": len(reports),
-        "words": words, "flags": flags, "applied_edits": applied,
+        "words": words,
+        "flags": flags,
+        "applied_edits": applied,
         "flags_per_1000_words": round(1000 * flags / words, 2) if words else None,
-        "by_category": dict(by_category), "by_detector": dict(by_detector), "examples": examples,
+        "by_category": dict(by_category),
+        "by_detector": dict(by_detector),
+        "examples": examples,
         "edit_examples": edit_examples,
     }

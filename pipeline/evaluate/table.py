@@ -16,14 +16,22 @@ def print_result(result: dict[str, Any], *, show_missed: bool = True) -> None:
 
     console = Console(width=120)
     console.print(f"stages: {', '.join(result['stages'])}  ({result['seconds']} s)")
-    table = Table("gold items", "n", "found", "recall", "in category", "recall (category)", "fixed as expected",
-                  title="Recall")
+    table = Table(
+        "gold items", "n", "found", "recall", "in category", "recall (category)", "fixed as expected", title="Recall"
+    )
     rows = [("all", result["overall"])]
     rows += [(f"level {level}", r) for level, r in result["by_level"].items()]
     rows += [(category, r) for category, r in result["by_category"].items()]
     for name, r in rows:
-        table.add_row(name, str(r["total"]), str(r["found"]), _pct(r["recall"]), str(r["found_in_category"]),
-                      _pct(r["recall_in_category"]), f"{r['fixed']}/{r['with_expected']}")
+        table.add_row(
+            name,
+            str(r["total"]),
+            str(r["found"]),
+            _pct(r["recall"]),
+            str(r["found_in_category"]),
+            _pct(r["recall_in_category"]),
+            f"{r['fixed']}/{r['with_expected']}",
+        )
     console.print(table)
     precision = result["precision"]
     table = Table("flag category", "flags", "overlap gold", "precision", title="Precision (flags on gold documents)")
@@ -34,7 +42,12 @@ def print_result(result: dict[str, Any], *, show_missed: bool = True) -> None:
     if show_missed:
         missed = [i for i in result["items"] if not i["found"]]
         if missed:
-            console.print(escape("missed: " + "; ".join(f"{i['id']} [{i['level']}/{i['category']}] {i['text'][:50]!r}" for i in missed)))
+            console.print(
+                escape(
+                    "missed: "
+                    + "; ".join(f"{i['id']} [{i['level']}/{i['category']}] {i['text'][:50]!r}" for i in missed)
+                )
+            )
     control = result.get("control")
     if control:
         console.print(
@@ -46,5 +59,9 @@ def print_result(result: dict[str, Any], *, show_missed: bool = True) -> None:
         for example in control["examples"]:
             console.print(escape(f"  false flag {example['document']} {example['detector']}: {example['text']!r}"))
         for example in control.get("edit_examples", []):
-            console.print(escape(f"  false edit {example['document']} {example['stage']}: "
-                                 f"{example['before']!r} -> {example['after']!r}"))
+            console.print(
+                escape(
+                    f"  false edit {example['document']} {example['stage']}: "
+                    f"{example['before']!r} -> {example['after']!r}"
+                )
+            )

@@ -26,10 +26,17 @@ class GrammarMatch:
     backend: str
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def shifted(self, offset: int) -> "GrammarMatch":
+    def shifted(self, offset: int) -> GrammarMatch:
         return GrammarMatch(
-            self.start + offset, self.end + offset, self.rule_id, self.message, self.suggestions,
-            self.category_id, self.issue_type, self.backend, dict(self.extra),
+            self.start + offset,
+            self.end + offset,
+            self.rule_id,
+            self.message,
+            self.suggestions,
+            self.category_id,
+            self.issue_type,
+            self.backend,
+            dict(self.extra),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -38,5 +45,5 @@ class GrammarMatch:
         return data
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "GrammarMatch":
+    def from_json(cls, data: dict[str, Any]) -> GrammarMatch:
         return cls(**{**data, "suggestions": tuple(data["suggestions"]), "extra": dict(data.get("extra", {}))})

@@ -58,7 +58,9 @@ def only_splits(span: str, suggestions: tuple[str, ...]) -> bool:
 class NameGuard:
     """Built once per document text; answers whether a match would touch a protected word."""
 
-    def __init__(self, text: str, sentences: list[Span], protected_words: frozenset[str] = frozenset(), use_spacy: bool = True):
+    def __init__(
+        self, text: str, sentences: list[Span], protected_words: frozenset[str] = frozenset(), use_spacy: bool = True
+    ):
         self.text = text
         self.sentences = sentences
         self.protected_words = {w.lower() for w in protected_words}
@@ -95,7 +97,8 @@ class NameGuard:
         if sentence is None:
             return []
         return [
-            token for token in parse_paragraph(self.text[sentence.start : sentence.end])
+            token
+            for token in parse_paragraph(self.text[sentence.start : sentence.end])
             if sentence.start + token.idx < end and start < sentence.start + token.idx + len(token.text)
         ]
 
@@ -131,7 +134,9 @@ class NameGuard:
         words = [w.lower() for w in _WORD.findall(span)]
         if any(w in self.protected_words for w in words):
             return "protected word"
-        if any(any(c.isupper() for c in w) for w in _WORD.findall(span)) and any(w in self._capitalised_words for w in words):
+        if any(any(c.isupper() for c in w) for w in _WORD.findall(span)) and any(
+            w in self._capitalised_words for w in words
+        ):
             return "recurs capitalised in the document"
         capitalised = [w for w in _WORD.findall(span) if any(c.isupper() for c in w)]
         if not capitalised:

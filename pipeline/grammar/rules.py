@@ -51,7 +51,11 @@ DEFAULT_DISABLED_RULES: tuple[str, ...] = (
 # Categories off by default: advice on style and register, not errors. On LanguageTool's own
 # correct examples they raised false alarms and no hit of their own (benchmarks/grammar_eval.py).
 DEFAULT_DISABLED_CATEGORIES: tuple[str, ...] = (
-    "STYLE", "REDUNDANCY", "AMERICAN_ENGLISH_STYLE", "BRITISH_ENGLISH", "PLAIN_ENGLISH",
+    "STYLE",
+    "REDUNDANCY",
+    "AMERICAN_ENGLISH_STYLE",
+    "BRITISH_ENGLISH",
+    "PLAIN_ENGLISH",
 )
 
 # Harper lint kinds merged next to lingotweaker in the offline default: the ones where Harper is
@@ -76,7 +80,7 @@ class RuleFilter:
         enabled_categories: tuple[str, ...] = (),
         disabled_categories: tuple[str, ...] = (),
         use_defaults: bool = True,
-    ) -> "RuleFilter":
+    ) -> RuleFilter:
         """User lists win over the defaults: enabling a default-disabled rule or category turns it back on."""
         disabled = set(disabled_rules)
         categories = set(disabled_categories)

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from functools import lru_cache
+from typing import Any
 
 from pipeline.config import PipelineConfig
 from pipeline.grammar.backends.base import BackendFailed, BackendUnavailable, GrammarBackend
-from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.backends.spacing import SpacingBackend
 from pipeline.grammar.mapping import LEGITIMATE_REPEATS
+from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.merge import merge_matches
 from pipeline.grammar.name_guard import only_splits
+from pipeline.grammar.rules import DEFAULT_HARPER_KINDS, RuleFilter
 from pipeline.grammar.spelling_filter import plausible_compound
 from pipeline.text.lexical import zipf
-from pipeline.grammar.rules import DEFAULT_HARPER_KINDS, RuleFilter
 
 log = logging.getLogger(__name__)
 QUOTES = set("“”‘’\"'«»")
@@ -44,8 +45,10 @@ class Plan:
 
 def rule_filter(config: PipelineConfig) -> RuleFilter:
     return RuleFilter.build(
-        tuple(config.enabled_rules), tuple(config.disabled_rules),
-        tuple(config.enabled_categories), tuple(config.disabled_categories),
+        tuple(config.enabled_rules),
+        tuple(config.disabled_rules),
+        tuple(config.enabled_categories),
+        tuple(config.disabled_categories),
     )
 
 
@@ -151,7 +154,9 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
         # glued words are not words: a split of anything wordfreq has seen ("aways", "superoxide")
         # is Harper guessing
         # and a closed compound of two common words ("riverless", "drugmaker") is not glued either
-        return only_splits(span, match.suggestions) and (not span.isalpha() or (zipf(span) == 0 and not plausible_compound(span)))
+        return only_splits(span, match.suggestions) and (
+            not span.isalpha() or (zipf(span) == 0 and not plausible_compound(span))
+        )
     if kind == "Repetition":
         words = span.lower().split()
         return len(set(words)) == 1 and len(words) > 1 and words[0] not in LEGITIMATE_REPEATS
@@ -159,8 +164,13 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
         # a space is only an error before a single clause mark, never before an ellipsis
         following = text[match.end : match.end + 3]
         # (".711" is a number and ".rnd" a file extension, not a stop)
-        return (kind in ("Formatting", "Punctuation") and bool(following) and following[0] in ",.:;!?"
-                and not following.startswith("..") and not (following[0] == "." and following[1:2].isalnum()))
+        return (
+            kind in ("Formatting", "Punctuation")
+            and bool(following)
+            and following[0] in ",.:;!?"
+            and not following.startswith("..")
+            and not (following[0] == "." and following[1:2].isalnum())
+        )
     if kind == "Formatting":
         # unclosed quotes, not dash or list style; after a digit it is a unit (31", 15'), not a quote
         return span in QUOTES and not text[match.start - 1 : match.start].isdigit()
@@ -184,7 +194,12 @@ def harper_is_precise(match: GrammarMatch, text: str, kinds: tuple[str, ...]) ->
 class FallbackChecker:
     """Checks paragraphs with the current plan; on failure moves to the next plan and re-checks."""
 
-    def __init__(self, config: PipelineConfig, plans: list[Plan], loader: Callable[[str, PipelineConfig, bool], GrammarBackend] = load_backend):
+    def __init__(
+        self,
+        config: PipelineConfig,
+        plans: list[Plan],
+        loader: Callable[[str, PipelineConfig, bool], GrammarBackend] = load_backend,
+    ):
         self.config = config
         self.plans = list(plans)
         self.loader = loader
@@ -218,7 +233,11 @@ class FallbackChecker:
 
     def fingerprint(self) -> dict[str, Any]:
         plan = self._load()
-        return {"plan": [b.settings() for b in plan.loaded + [self.spacing]], "merged_kinds": list(plan.merged_kinds), "rules": self.rules.settings()}
+        return {
+            "plan": [b.settings() for b in plan.loaded + [self.spacing]],
+            "merged_kinds": list(plan.merged_kinds),
+            "rules": self.rules.settings(),
+        }
 
     def check(self, texts: list[str]) -> tuple[list[list[GrammarMatch]], list[str]]:
         """Matches per text, and warnings for the documents whose check had to fall back."""

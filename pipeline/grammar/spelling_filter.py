@@ -48,7 +48,9 @@ def not_a_misspelling(match: GrammarMatch, text: str, dialect: str | None = None
         return "only adds diacritics (English news usually drops them: Erdogan, Antonio Guterres)"
     if not is_dictionary_match(match):
         return None
-    if text[max(0, match.start - 3) : match.start].endswith(_ELLIPSIS) or text[match.end : match.end + 3].startswith(_ELLIPSIS):
+    if text[max(0, match.start - 3) : match.start].endswith(_ELLIPSIS) or text[match.end : match.end + 3].startswith(
+        _ELLIPSIS
+    ):
         return "fragment cut off by an ellipsis"
     if part_of_apostrophe_word(text, match.start, match.end):
         return "part of a word joined by an apostrophe (a contraction or a name: ain't, She'arim)"
@@ -134,8 +136,7 @@ def foreign_word(word: str, english_zipf: float) -> bool:
     """Whether ``word`` is a common word of another language and rare in English ("compris",
     "delle", "todos"): quoted titles and phrases, which no English typo list should touch."""
     return any(
-        (z := zipf(word, lang)) >= FOREIGN_ZIPF and z >= english_zipf + FOREIGN_MARGIN
-        for lang in OTHER_LANGUAGES
+        (z := zipf(word, lang)) >= FOREIGN_ZIPF and z >= english_zipf + FOREIGN_MARGIN for lang in OTHER_LANGUAGES
     )
 
 
@@ -155,7 +156,9 @@ def likely_typo(word: str, suggestions: tuple[str, ...]) -> bool:
     return _common_neighbour(word, suggestions, TYPO_DISTANCE, False, TYPO_TARGET_ZIPF)
 
 
-def _common_neighbour(word: str, suggestions: tuple[str, ...], max_edits: int, transpositions: bool, needed_zipf: float) -> bool:
+def _common_neighbour(
+    word: str, suggestions: tuple[str, ...], max_edits: int, transpositions: bool, needed_zipf: float
+) -> bool:
     """Whether one of the first three suggestions is at most ``max_edits`` from ``word``, at least
     ``needed_zipf`` common and ``TYPO_MARGIN`` more common than ``word``."""
     frequency = zipf(word)
@@ -204,15 +207,33 @@ def plausible_compound(word: str) -> bool:
         head, tail = lowered[:cut], lowered[cut:]
         if head in GLUE_WORDS or tail in GLUE_WORDS:
             continue
-        if all(zipf(part) >= (COMPOUND_PART_ZIPF if len(part) > MIN_COMPOUND_PART else SHORT_PART_ZIPF) for part in (head, tail)):
+        if all(
+            zipf(part) >= (COMPOUND_PART_ZIPF if len(part) > MIN_COMPOUND_PART else SHORT_PART_ZIPF)
+            for part in (head, tail)
+        ):
             return True
     return False
 
 
 # British <-> American spelling patterns ("favourite"/"favorite", "defence"/"defense")
 DIALECT_PAIRS = (
-    ("our", "or"), ("ise", "ize"), ("isation", "ization"), ("yse", "yze"), ("tre", "ter"), ("ence", "ense"),
-    ("ould", "old"), ("ise", "ice"), ("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llor", "lor"), ("ae", "e"), ("oe", "e"), ("ogue", "og"), ("mme", "m"), ("eable", "able"),
+    ("our", "or"),
+    ("ise", "ize"),
+    ("isation", "ization"),
+    ("yse", "yze"),
+    ("tre", "ter"),
+    ("ence", "ense"),
+    ("ould", "old"),
+    ("ise", "ice"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("llor", "lor"),
+    ("ae", "e"),
+    ("oe", "e"),
+    ("ogue", "og"),
+    ("mme", "m"),
+    ("eable", "able"),
 )
 
 

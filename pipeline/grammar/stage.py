@@ -11,8 +11,8 @@ from pipeline.document import Document, ProposedEdit
 from pipeline.grammar.mapping import decide
 from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.name_guard import NameGuard
-from pipeline.grammar.spelling_filter import not_a_misspelling
 from pipeline.grammar.select import FallbackChecker, Plan, choose_plans, rule_filter
+from pipeline.grammar.spelling_filter import not_a_misspelling
 from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
 from pipeline.text.segment import Span, paragraphs, sentences
@@ -94,7 +94,16 @@ class GrammarStage(Stage):
                 continue
             if guard.protects(match) or not_a_misspelling(match, text, self.config.dialect):
                 continue
-            if truncated_excerpt(match, units) or continued_quotation(match, text, paras) or lowercase_fragment(match, text, paras) or legitimate_repeat(match, text) or not_a_stop(match, text) or cut_opening(match, text, paras) or after_opening_ellipsis(match, text, paras) or not_an_article(match, text):
+            if (
+                truncated_excerpt(match, units)
+                or continued_quotation(match, text, paras)
+                or lowercase_fragment(match, text, paras)
+                or legitimate_repeat(match, text)
+                or not_a_stop(match, text)
+                or cut_opening(match, text, paras)
+                or after_opening_ellipsis(match, text, paras)
+                or not_an_article(match, text)
+            ):
                 continue
             decision = decide(match, text, tuple(self.config.grammar_auto_apply))
             agreeing = list(match.extra.get("also", []))
@@ -119,20 +128,45 @@ class GrammarStage(Stage):
                     continue
             else:
                 flag = doc.add_flag(
-                    view, decision.category, decision.start, decision.end, message, f"grammar.{match.backend}",
-                    confidence, suggestion=decision.best, details=details,
+                    view,
+                    decision.category,
+                    decision.start,
+                    decision.end,
+                    message,
+                    f"grammar.{match.backend}",
+                    confidence,
+                    suggestion=decision.best,
+                    details=details,
                 )
             reason = f"{match.rule_id}: {message} ({match.backend})"
             if decision.auto_kind is not None and decision.after is not None:
-                proposals.append(ProposedEdit(
-                    decision.start, decision.end, decision.after, reason, confidence=0.95, applied=True,
-                    category=decision.category, flag_ids=(flag.id,), details={"rule_id": match.rule_id, "kind": decision.auto_kind},
-                ))
+                proposals.append(
+                    ProposedEdit(
+                        decision.start,
+                        decision.end,
+                        decision.after,
+                        reason,
+                        confidence=0.95,
+                        applied=True,
+                        category=decision.category,
+                        flag_ids=(flag.id,),
+                        details={"rule_id": match.rule_id, "kind": decision.auto_kind},
+                    )
+                )
             elif len(match.suggestions) == 1 and decision.best is not None:
-                proposals.append(ProposedEdit(
-                    decision.start, decision.end, decision.best, reason, confidence=confidence, applied=False,
-                    category=decision.category, flag_ids=(flag.id,), details={"rule_id": match.rule_id},
-                ))
+                proposals.append(
+                    ProposedEdit(
+                        decision.start,
+                        decision.end,
+                        decision.best,
+                        reason,
+                        confidence=confidence,
+                        applied=False,
+                        category=decision.category,
+                        flag_ids=(flag.id,),
+                        details={"rule_id": match.rule_id},
+                    )
+                )
         self.guarded += guard.blocked
         doc.add_edits(view, self.name, proposals)
 
@@ -154,7 +188,9 @@ class GrammarStage(Stage):
             by_text = dict(zip(todo, found))
         else:
             by_text = {}
-        return [by_text[t] if t in by_text else [GrammarMatch.from_json(d) for d in cached[k]] for t, k in zip(texts, keys)]
+        return [
+            by_text[t] if t in by_text else [GrammarMatch.from_json(d) for d in cached[k]] for t, k in zip(texts, keys)
+        ]
 
     def _fingerprint(self) -> str:
         assert self.checker is not None
@@ -213,7 +249,7 @@ def truncated_excerpt(match: GrammarMatch, units: list) -> bool:
     return False
 
 
-OPENING_QUOTES = "“\"‘"
+OPENING_QUOTES = '“"‘'
 
 
 def not_a_stop(match: GrammarMatch, text: str) -> bool:
@@ -257,7 +293,9 @@ def cut_opening(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
     crops") is an excerpt cut mid-text: no space is missing after that ellipsis, and the first word
     may be the tail of a longer one, so nothing on it is an error of the text we have."""
     para = paragraph_of(match, paras)
-    opening = re.match(r"\s*(?:\.\.\.|…)(?=[^\W\d_])([^\W\d_]*)", para.text) if para else None
+    if para is None:
+        return False
+    opening = re.match(r"\s*(?:\.\.\.|…)(?=[^\W\d_])([^\W\d_]*)", para.text)
     return opening is not None and match.start < para.start + opening.end(1)  # on the ellipsis or the word glued to it
 
 
@@ -291,7 +329,9 @@ def after_opening_ellipsis(match: GrammarMatch, text: str, paras: list[Span]) ->
     if match.rule_id not in ("DOUBLE_PUNCTUATION", "UPPERCASE_SENTENCE_START", "HARPER_Capitalization"):
         return False
     para = paragraph_of(match, paras)
-    opening = _OPENING_ELLIPSIS.match(para.text) if para else None
+    if para is None:
+        return False
+    opening = _OPENING_ELLIPSIS.match(para.text)
     if opening is None or not opening.group().strip():
         return False
     first_word = re.match(r"[^\W\d_]+", para.text[opening.end() :])

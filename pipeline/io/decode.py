@@ -66,7 +66,9 @@ def decode_bytes(data: bytes, preferred: tuple[str, ...] = PREFERRED_LEGACY_ENCO
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise DecodeError("encoding", f"byte-order mark says {encoding} but the bytes do not decode: {exc}") from exc
+                raise DecodeError(
+                    "encoding", f"byte-order mark says {encoding} but the bytes do not decode: {exc}"
+                ) from exc
             return DecodedText(text.lstrip("\ufeff"), encoding.replace("-sig", ""), 1.0, "bom")
     if looks_binary(data):
         raise DecodeError("binary", "the document looks like binary data (NUL or control bytes), not text")

@@ -12,6 +12,7 @@ from pipeline.io.paths import cleaned_path, report_path
 from pipeline.report.html import render_document_page
 from pipeline.runner import DocumentResult
 
+
 def write_document_outputs(output_dir: Path, result: DocumentResult) -> dict[str, Any]:
     """Write cleaned text (when the document decoded), JSON report and HTML page; return its summary entry."""
     doc = result.doc

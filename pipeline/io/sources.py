@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -66,7 +66,8 @@ def select_documents(input_path: str | os.PathLike[str], doc_ids: Iterable[str],
     wanted = list(doc_ids)
     found = {doc.doc_id: doc for doc in iter_documents(input_path, max_bytes, only=set(wanted))}
     return [
-        found.get(doc_id) or RawDocument(doc_id, None, str(input_path), "missing", "the document disappeared from the input")
+        found.get(doc_id)
+        or RawDocument(doc_id, None, str(input_path), "missing", "the document disappeared from the input")
         for doc_id in wanted
     ]
 
@@ -84,7 +85,9 @@ def _read_file(path: Path, doc_id: str, max_bytes: int) -> RawDocument:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return RawDocument(doc_id, None, str(path), "too_large", f"{size} bytes is over the limit of {max_bytes} bytes (max_bytes)")
+            return RawDocument(
+                doc_id, None, str(path), "too_large", f"{size} bytes is over the limit of {max_bytes} bytes (max_bytes)"
+            )
         return RawDocument(doc_id, path.read_bytes(), str(path))
     except OSError as exc:
         return RawDocument(doc_id, None, str(path), "unreadable", f"cannot read {path}: {exc.strerror or exc}")
@@ -95,7 +98,9 @@ def _iter_jsonl(path: Path, max_bytes: int, prefix: str) -> Iterator[RawDocument
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield RawDocument(prefix or path.name, None, str(path), "unreadable", f"cannot read {path}: {exc.strerror or exc}")
+        yield RawDocument(
+            prefix or path.name, None, str(path), "unreadable", f"cannot read {path}: {exc.strerror or exc}"
+        )
         return
     seen: set[str] = set()
     with handle:
@@ -105,19 +110,35 @@ def _iter_jsonl(path: Path, max_bytes: int, prefix: str) -> Iterator[RawDocument
             fallback_id = f"{prefix}line-{number}"
             origin = f"{path}:{number}"
             if len(line) > max_bytes:
-                yield RawDocument(fallback_id, None, origin, "too_large", f"line {number} has {len(line)} bytes, over max_bytes={max_bytes}")
+                yield RawDocument(
+                    fallback_id,
+                    None,
+                    origin,
+                    "too_large",
+                    f"line {number} has {len(line)} bytes, over max_bytes={max_bytes}",
+                )
                 continue
             try:
                 record = json.loads(line)
             except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-                yield RawDocument(fallback_id, None, origin, "malformed_jsonl", f"line {number} is not valid JSON: {exc}")
+                yield RawDocument(
+                    fallback_id, None, origin, "malformed_jsonl", f"line {number} is not valid JSON: {exc}"
+                )
                 continue
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not isinstance(record.get("id"), (str, int)):
-                yield RawDocument(fallback_id, None, origin, "malformed_jsonl", f"line {number} needs a string 'text' and an 'id'")
+            if (
+                not isinstance(record, dict)
+                or not isinstance(record.get("text"), str)
+                or not isinstance(record.get("id"), (str, int))
+            ):
+                yield RawDocument(
+                    fallback_id, None, origin, "malformed_jsonl", f"line {number} needs a string 'text' and an 'id'"
+                )
                 continue
             doc_id = f"{prefix}{record['id']}"
             if doc_id in seen:
-                yield RawDocument(f"{fallback_id}", None, origin, "duplicate_id", f"line {number} repeats id {record['id']!r}")
+                yield RawDocument(
+                    f"{fallback_id}", None, origin, "duplicate_id", f"line {number} repeats id {record['id']!r}"
+                )
                 continue
             seen.add(doc_id)
             yield RawDocument(doc_id, record["text"].encode("utf-8"), origin)

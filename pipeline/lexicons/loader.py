@@ -9,7 +9,7 @@ editor can extend it without touching code. TSV files use ``#`` comment lines; J
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ def _read(name: str) -> str:
     return (LEXICON_DIR / name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated lexicon, comment and blank lines skipped."""
     rows = []
@@ -31,7 +31,7 @@ def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     """A JSON lexicon (treat as read-only: it is shared by every caller in the process)."""
     return json.loads(_read(name))

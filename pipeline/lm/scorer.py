@@ -21,8 +21,9 @@ import dataclasses
 import os
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from models.registry import DEFAULT_LM, resolve
 
@@ -38,7 +39,7 @@ class ScorerSettings:
     context_after: int = 12  # shared tokens scored after a difference
 
     @classmethod
-    def from_config(cls, config: Any) -> "ScorerSettings":
+    def from_config(cls, config: Any) -> ScorerSettings:
         return cls(
             model=getattr(config, "lm_model", DEFAULT_LM) or DEFAULT_LM,
             device=getattr(config, "device", "auto") or "auto",
@@ -66,7 +67,7 @@ class CausalLMScorer:
         kwargs: dict[str, Any] = {"gguf_file": self.source.gguf_file} if self.source.gguf_file else {}
         self.tokenizer = AutoTokenizer.from_pretrained(self.source.path, **kwargs)
         self.model = AutoModelForCausalLM.from_pretrained(self.source.path, dtype=torch.float32, **kwargs)
-        self.model.to(self.device).eval()
+        self.model.to(self.device).eval()  # type: ignore[arg-type]  # transformers' decorator hides .to's signature
         self._torch = torch
         self._bos = self._start_token_id()
         self._pad = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else self._bos
@@ -140,7 +141,7 @@ class CausalLMScorer:
                 windows.setdefault(window, len(windows))
                 plan.append(window)
             plans.append((prefix - left, plan))
-        unique = sorted(windows, key=windows.get)
+        unique = sorted(windows, key=lambda window: windows[window])
         scored = dict(zip(unique, self._score_ids([list(w) for w in unique])))
         return [sum(scored[cand][skip:]) - sum(scored[orig][skip:]) for skip, (orig, cand) in plans]
 
@@ -179,7 +180,8 @@ def get_scorer(config: Any = None) -> CausalLMScorer:
         scorer = _SCORERS.get(settings)
         if scorer is None:
             same_model = next(
-                (s for k, s in _SCORERS.items() if dataclasses.replace(k, batch_size=settings.batch_size) == settings), None
+                (s for k, s in _SCORERS.items() if dataclasses.replace(k, batch_size=settings.batch_size) == settings),
+                None,
             )
             if same_model is not None:
                 scorer = copy.copy(same_model)

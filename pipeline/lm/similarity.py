@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from models.registry import DEFAULT_EMBEDDING, resolve
 
@@ -39,7 +40,11 @@ class SentenceSimilarity:
         if not texts:
             return []
         vectors = self.model.encode(
-            texts, batch_size=self.batch_size, normalize_embeddings=True, convert_to_tensor=True, show_progress_bar=False
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_tensor=True,
+            show_progress_bar=False,
         )
         index = {t: i for i, t in enumerate(texts)}
         return [float((vectors[index[a]] * vectors[index[b]]).sum()) for a, b in pairs]

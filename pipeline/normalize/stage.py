@@ -71,7 +71,16 @@ class NormalizeStage(Stage):
         for edit in doc.add_edits(view, self.name, proposals):
             steps = edit.details.get("steps", [])
             if any(step not in COSMETIC_STEPS for step in steps):
-                flag = doc.add_flag(original, "encoding", edit.start, edit.end, edit.reason, "normalize.ftfy", 0.99, suggestion=edit.after)
+                flag = doc.add_flag(
+                    original,
+                    "encoding",
+                    edit.start,
+                    edit.end,
+                    edit.reason,
+                    "normalize.ftfy",
+                    0.99,
+                    suggestion=edit.after,
+                )
                 edit.flag_ids.append(flag.id)
 
 

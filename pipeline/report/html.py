@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -36,7 +36,7 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-@lru_cache(maxsize=None)
+@cache
 def static_text(name: str) -> str:
     """A file shipped in ``pipeline/report/static`` (package data)."""
     return resources.files("pipeline.report").joinpath("static", name).read_text(encoding="utf-8")
@@ -68,13 +68,13 @@ def index_href_for(doc_id: str) -> str:
 
 def render_document_page(report: dict[str, Any]) -> str:
     view = build_document_view(report)
-    return _environment().get_template("document.html.j2").render(
-        view=view, report=report, index_href=index_href_for(view.document), **_assets("review.js")
+    return (
+        _environment()
+        .get_template("document.html.j2")
+        .render(view=view, report=report, index_href=index_href_for(view.document), **_assets("review.js"))
     )
 
 
 def render_index(summary: dict[str, Any]) -> str:
     view = build_index_view(summary)
     return _environment().get_template("index.html.j2").render(view=view, summary=summary, **_assets("index.js"))
-
-

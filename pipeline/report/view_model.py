@@ -8,8 +8,9 @@ JavaScript replay all describe the same edits. Kept free of HTML so it can be un
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 from pipeline.document import CATEGORIES
 from pipeline.report.word_diff import DiffToken, word_diff
@@ -243,7 +244,7 @@ def _change_view(
         flags=motives,
         nearby_flags=nearby,
         detectors=detectors,
-        backend=_backend(stages.get(raw.get("stage"), {}) or {}, details),
+        backend=_backend(stages.get(str(raw.get("stage")), {}) or {}, details),
         guards=_guards(details.get("guards")),
         details=_detail_pairs({k: v for k, v in details.items() if k not in ("guards", "detector", *_BACKEND_KEYS)}),
         inline=inline,
@@ -335,7 +336,9 @@ def _gap(original: str, start: int, end: int, flags: list[FlagView], placed: set
     """Unchanged text ``original[start:end]``, split where flag-only highlights begin and end."""
     spans = [f for f in flags if f.start < end and start < f.end and f.start != f.end]
     points = [f for f in flags if f.start == f.end and start <= f.start <= end and f.id not in placed]
-    cuts = sorted({start, end} | {max(start, min(end, p)) for f in spans for p in (f.start, f.end)} | {f.start for f in points})
+    cuts = sorted(
+        {start, end} | {max(start, min(end, p)) for f in spans for p in (f.start, f.end)} | {f.start for f in points}
+    )
     segments: list[Segment] = []
     for left, right in zip(cuts, cuts[1:] + [None]):
         for point in points:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from pipeline.lexicons.confusables import confusable_pairs
 from pipeline.text.lexical import FUNCTION_WORDS, match_case, zipf
@@ -24,8 +25,15 @@ MAX_CANDIDATES = 40
 # Frequent pairs the detector leaves to the grammar checkers; as candidates for an already flagged
 # sentence they are still worth scoring. The rest come from the curated lexicon the detector uses.
 _FREQUENT_CONFUSABLES = (
-    ("than", "then"), ("its", "it's"), ("their", "there"), ("whose", "who's"), ("passed", "past"),
-    ("farther", "further"), ("weather", "whether"), ("quite", "quiet"), ("lay", "lie"),
+    ("than", "then"),
+    ("its", "it's"),
+    ("their", "there"),
+    ("whose", "who's"),
+    ("passed", "past"),
+    ("farther", "further"),
+    ("weather", "whether"),
+    ("quite", "quiet"),
+    ("lay", "lie"),
 )
 CONFUSABLES: dict[str, tuple[str, ...]] = dict(confusable_pairs())
 for _a, _b in _FREQUENT_CONFUSABLES:
@@ -146,7 +154,9 @@ def glued_splits(sentence: str, start: int, end: int) -> Iterator[Candidate]:
             yield Candidate(_replace(sentence, match.start(), match.start(), " "), "glued_split")
 
 
-def boundary_repairs(sentence: str, start: int, end: int, protected: frozenset[str] = frozenset()) -> Iterator[Candidate]:
+def boundary_repairs(
+    sentence: str, start: int, end: int, protected: frozenset[str] = frozenset()
+) -> Iterator[Candidate]:
     """Repair a lost or spurious sentence boundary inside the span.
 
     Lost: "in Russia It has" -> "in Russia. It has" / "in Russia it has" / "in Russia, it has".
@@ -201,7 +211,9 @@ def _starts_a_lost_sentence(sentence: str, start: int, end: int) -> bool:
 def _ends_in_abbreviation(text: str) -> bool:
     """Whether the full stop after ``text`` belongs to an abbreviation or initial ("U.S.", "Gen.")."""
     last = re.search(r"([A-Za-z][A-Za-z.]*)$", text)
-    return last is not None and (len(last.group(1).rstrip(".")) == 1 or "." in last.group(1) or last.group(1).lower() in ABBREVIATIONS)
+    return last is not None and (
+        len(last.group(1).rstrip(".")) == 1 or "." in last.group(1) or last.group(1).lower() in ABBREVIATIONS
+    )
 
 
 def _echo_removals(sentence: str, lo: int, hi: int) -> Iterator[Candidate]:
@@ -271,10 +283,7 @@ def span_of_change(original: str, candidate: str) -> tuple[int, int, str]:
     while prefix < limit and original[prefix] == candidate[prefix]:
         prefix += 1
     suffix = 0
-    while (
-        suffix < limit - prefix
-        and original[len(original) - 1 - suffix] == candidate[len(candidate) - 1 - suffix]
-    ):
+    while suffix < limit - prefix and original[len(original) - 1 - suffix] == candidate[len(candidate) - 1 - suffix]:
         suffix += 1
     start, end_o, end_c = prefix, len(original) - suffix, len(candidate) - suffix
     while start > 0 and not original[start - 1].isspace():

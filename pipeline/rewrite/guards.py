@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from pipeline.text.lexical import edit_distance, words, zipf
 
@@ -139,7 +140,11 @@ def clear_misspelling(original: str, candidate: str, start: int, end: int) -> Gu
     tail = len(original) - end
     replacement = candidate[start : len(candidate) - tail] if len(candidate) >= start + tail else None
     value: dict[str, Any] = {"word": word}
-    if replacement is None or candidate[:start] != original[:start] or candidate[len(candidate) - tail :] != original[end:]:
+    if (
+        replacement is None
+        or candidate[:start] != original[:start]
+        or candidate[len(candidate) - tail :] != original[end:]
+    ):
         return GuardResult("misspelling", False, {**value, "why": "changes words outside the flagged one"})
     value["replacement"] = replacement
     tokens = words(word)

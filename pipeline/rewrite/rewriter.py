@@ -10,8 +10,9 @@ nothing about documents or offsets outside the sentence.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from pipeline.rewrite import guards
 from pipeline.rewrite.candidates import Candidate, FlagContext, generate, span_of_change
@@ -42,7 +43,7 @@ class Decision:
         return dict(self.__dict__)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "Decision":
+    def from_json(cls, data: dict[str, Any]) -> Decision:
         return cls(**data)
 
 
@@ -53,7 +54,7 @@ class Thresholds:
     max_changed_words: int = 3
 
     @classmethod
-    def from_config(cls, config: Any) -> "Thresholds":
+    def from_config(cls, config: Any) -> Thresholds:
         return cls(float(config.min_lm_gain), float(config.min_similarity), int(config.max_changed_words))
 
 
@@ -109,7 +110,9 @@ class Rewriter:
                 cursor += 1
                 if gain <= 0:
                     continue  # less likely than the original: not worth showing
-                results = guards.hard_guards(job.sentence, candidate.text, names[job.sentence], self.thresholds.max_changed_words)
+                results = guards.hard_guards(
+                    job.sentence, candidate.text, names[job.sentence], self.thresholds.max_changed_words
+                )
                 if job.flag.category == "spelling":
                     results.append(guards.clear_misspelling(job.sentence, candidate.text, job.flag.start, job.flag.end))
                 sim = sims.get((job.sentence, candidate.text), 0.0)
@@ -127,7 +130,14 @@ class Rewriter:
         candidate, gain, sim, results = max(passing or scored, key=lambda s: s[1])
         start, end, after = span_of_change(job.sentence, candidate.text)
         return Decision(
-            start=start, end=end, after=after, applied=applied, source=candidate.source,
-            lm_gain=round(gain, 3), confidence=confidence(gain, sim),
-            guards={r.name: r.to_json() for r in results}, candidate=candidate.text, considered=considered,
+            start=start,
+            end=end,
+            after=after,
+            applied=applied,
+            source=candidate.source,
+            lm_gain=round(gain, 3),
+            confidence=confidence(gain, sim),
+            guards={r.name: r.to_json() for r in results},
+            candidate=candidate.text,
+            considered=considered,
         )

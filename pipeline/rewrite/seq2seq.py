@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from models.registry import resolve
 
@@ -19,8 +20,16 @@ from models.registry import resolve
 class Seq2SeqCorrector:
     """``AutoModelForSeq2SeqLM`` + tokenizer from a registry name, folder or hub id."""
 
-    def __init__(self, model: str, *, prefix: str = "", device: str = "auto", batch_size: int = 8,
-                 num_candidates: int = 3, max_new_tokens: int = 96):
+    def __init__(
+        self,
+        model: str,
+        *,
+        prefix: str = "",
+        device: str = "auto",
+        batch_size: int = 8,
+        num_candidates: int = 3,
+        max_new_tokens: int = 96,
+    ):
         import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
@@ -47,13 +56,18 @@ class Seq2SeqCorrector:
         beams = max(2, self.num_candidates)
         for begin in range(0, len(sentences), self.batch_size):
             chunk = list(sentences[begin : begin + self.batch_size])
-            inputs = self.tokenizer([self.prefix + s for s in chunk], return_tensors="pt", padding=True, truncation=True, max_length=256)
+            inputs = self.tokenizer(
+                [self.prefix + s for s in chunk], return_tensors="pt", padding=True, truncation=True, max_length=256
+            )
             inputs = {k: v.to(self.device) for k, v in inputs.items()}
             # a correction is about as long as its input; a model that never stops must not run on
             limit = min(self.max_new_tokens, int(inputs["input_ids"].shape[1] * 1.5) + 8)
             with self._torch.inference_mode():
                 output = self.model.generate(
-                    **inputs, num_beams=beams, num_return_sequences=self.num_candidates, do_sample=False,
+                    **inputs,
+                    num_beams=beams,
+                    num_return_sequences=self.num_candidates,
+                    do_sample=False,
                     max_new_tokens=limit,
                 )
             decoded = self.tokenizer.batch_decode(output, skip_special_tokens=True)

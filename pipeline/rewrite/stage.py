@@ -16,7 +16,7 @@ from typing import Any
 
 from pipeline.document import Document, Flag, ProposedEdit, TextView
 from pipeline.rewrite.candidates import FlagContext
-from pipeline.rewrite.rewriter import Decision, Rewriter, RewriteJob, Thresholds
+from pipeline.rewrite.rewriter import Decision, RewriteJob, Rewriter, Thresholds
 from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
 from pipeline.text.segment import sentences
@@ -41,9 +41,14 @@ class RewriteStage(Stage):
         if not c.rewrite:
             return {"rewrite": False}
         return {
-            "rewrite": True, "lm_model": c.lm_model, "seq2seq_model": c.seq2seq_model,
-            "seq2seq_prefix": c.seq2seq_prefix if c.seq2seq_model else None, "embedding_model": c.embedding_model,
-            "min_lm_gain": c.min_lm_gain, "min_similarity": c.min_similarity, "max_changed_words": c.max_changed_words,
+            "rewrite": True,
+            "lm_model": c.lm_model,
+            "seq2seq_model": c.seq2seq_model,
+            "seq2seq_prefix": c.seq2seq_prefix if c.seq2seq_model else None,
+            "embedding_model": c.embedding_model,
+            "min_lm_gain": c.min_lm_gain,
+            "min_similarity": c.min_similarity,
+            "max_changed_words": c.max_changed_words,
         }
 
     def describe(self) -> dict[str, Any]:
@@ -51,9 +56,15 @@ class RewriteStage(Stage):
         if not c.rewrite:
             return {"version": self.version, "enabled": False}
         info: dict[str, Any] = {
-            "version": self.version, "enabled": True, "model": c.lm_model, "embedding_model": c.embedding_model,
-            "seq2seq_model": c.seq2seq_model, "min_lm_gain": c.min_lm_gain, "min_similarity": c.min_similarity,
-            "max_changed_words": c.max_changed_words, "device": c.device,
+            "version": self.version,
+            "enabled": True,
+            "model": c.lm_model,
+            "embedding_model": c.embedding_model,
+            "seq2seq_model": c.seq2seq_model,
+            "min_lm_gain": c.min_lm_gain,
+            "min_similarity": c.min_similarity,
+            "max_changed_words": c.max_changed_words,
+            "device": c.device,
         }
         return info
 
@@ -97,7 +108,12 @@ class RewriteStage(Stage):
             if s1 - s0 > MAX_SENTENCE_CHARS or "\n" in view.text[s0:s1]:
                 continue  # a rewrite never joins paragraphs
             context = FlagContext(
-                start - s0, end - s0, flag.category, flag.suggestion, dict(flag.details), flag.message,
+                start - s0,
+                end - s0,
+                flag.category,
+                flag.suggestion,
+                dict(flag.details),
+                flag.message,
             )
             jobs.append((RewriteJob(view.text[s0:s1], context), s0, flag))
         return jobs
@@ -125,7 +141,9 @@ class RewriteStage(Stage):
                 from pipeline.rewrite.seq2seq import get_seq2seq
 
                 self._rewriter = Rewriter(
-                    get_scorer(self.config), get_similarity(self.config), Thresholds.from_config(self.config),
+                    get_scorer(self.config),
+                    get_similarity(self.config),
+                    Thresholds.from_config(self.config),
                     seq2seq=get_seq2seq(self.config),
                 )
             except (ImportError, OSError, LookupError, RuntimeError) as exc:
@@ -141,13 +159,20 @@ class RewriteStage(Stage):
         failed = [name for name, result in decision.guards.items() if not result["passed"]]
         verdict = "guards passed" if decision.applied else "held back, failed: " + ", ".join(failed)
         return ProposedEdit(
-            offset + decision.start, offset + decision.end, decision.after,
+            offset + decision.start,
+            offset + decision.end,
+            decision.after,
             f"LM gain {decision.lm_gain:+.1f} nats ({decision.source}); {verdict}",
-            confidence=decision.confidence, applied=decision.applied, category=flag.category,
+            confidence=decision.confidence,
+            applied=decision.applied,
+            category=flag.category,
             flag_ids=(flag.id,),
             details={
-                "source": decision.source, "lm_gain": decision.lm_gain, "guards": decision.guards,
-                "model": self.config.lm_model, "candidates_considered": decision.considered,
+                "source": decision.source,
+                "lm_gain": decision.lm_gain,
+                "guards": decision.guards,
+                "model": self.config.lm_model,
+                "candidates_considered": decision.considered,
             },
         )
 
@@ -156,7 +181,9 @@ def _job_text(job: RewriteJob) -> str:
     flag = job.flag
     return json.dumps(
         [job.sentence, flag.start, flag.end, flag.category, flag.suggestion, flag.details, flag.message],
-        sort_keys=True, default=str, ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+        ensure_ascii=False,
     )
 
 
@@ -168,9 +195,13 @@ def _without_overlaps(proposals: list[ProposedEdit]) -> list[ProposedEdit]:
     """
     kept: list[ProposedEdit] = []
     for proposal in sorted(proposals, key=lambda p: (not p.applied, -p.details["lm_gain"], p.start)):
-        same = next((k for k in kept if (k.start, k.end, k.after) == (proposal.start, proposal.end, proposal.after)), None)
+        same = next(
+            (k for k in kept if (k.start, k.end, k.after) == (proposal.start, proposal.end, proposal.after)), None
+        )
         if same is not None:
-            merged = dataclasses.replace(same, flag_ids=same.flag_ids + tuple(i for i in proposal.flag_ids if i not in same.flag_ids))
+            merged = dataclasses.replace(
+                same, flag_ids=same.flag_ids + tuple(i for i in proposal.flag_ids if i not in same.flag_ids)
+            )
             kept[kept.index(same)] = merged
         elif all(proposal.end <= k.start or k.end <= proposal.start for k in kept):
             kept.append(proposal)

@@ -22,6 +22,7 @@ from pipeline.detect.consistency.corpus import (
 from pipeline.detect.consistency.variants import Occurrence
 from pipeline.runpass.reports import load_report, rewrite_report
 
+
 def update_run_reports(output_dir: Path, entries: list[dict[str, Any]], config: PipelineConfig) -> int:
     """Add run-level consistency flags to a finished run's reports; returns how many flags were added.
 
@@ -61,6 +62,7 @@ def update_run_reports(output_dir: Path, entries: list[dict[str, Any]], config: 
         new_flags = flags_for_document(report, found[doc_id], documents_using, config) if report else None
         if new_flags is None:
             continue
+        assert report is not None  # flags_for_document ran on it
         report = with_corpus_flags(report, new_flags)
         rewrite_report(output_dir, report)
         entry["flags"] = dict(Counter(f["category"] for f in report["flags"]))

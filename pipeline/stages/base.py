@@ -29,7 +29,9 @@ class Stage(ABC):
         return {}
 
     def fingerprint(self) -> str:
-        payload = json.dumps({"name": self.name, "version": self.version, "settings": self.settings()}, sort_keys=True, default=str)
+        payload = json.dumps(
+            {"name": self.name, "version": self.version, "settings": self.settings()}, sort_keys=True, default=str
+        )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def prepare(self) -> None:

@@ -22,13 +22,19 @@ WORDFREQ_VERSION = f"wordfreq-en-{WORDLIST}"
 PRONOUNS = frozenset("he she it we they you i him her them us me his its their our my your this these those".split())
 DETERMINERS = frozenset("the a an its their his her our my your this that these those every each some any no".split())
 COORDINATORS = frozenset("and or but nor".split())
-SUBORDINATORS = frozenset("because although though while if unless whereas since as when where after before until whether".split())
+SUBORDINATORS = frozenset(
+    "because although though while if unless whereas since as when where after before until whether".split()
+)
 PREPOSITIONS = frozenset(
     "of in on at to for with from by about into onto over under between among against during without within "
     "through across toward towards than upon via".split()
 )
-AUXILIARIES = frozenset("is are was were be been has have had do does did will would can could should may might must".split())
-QUANTIFIERS = frozenset("all both some many most several few each every much more other one two three four five".split())
+AUXILIARIES = frozenset(
+    "is are was were be been has have had do does did will would can could should may might must".split()
+)
+QUANTIFIERS = frozenset(
+    "all both some many most several few each every much more other one two three four five".split()
+)
 # Adverbs that open sentences in news prose; capitalised mid-sentence, they mark a lost boundary.
 SENTENCE_ADVERBS = frozenset(
     """however meanwhile therefore moreover furthermore nevertheless nonetheless according also earlier later
@@ -37,9 +43,13 @@ SENTENCE_ADVERBS = frozenset(
 CLOSED_CLASS = PRONOUNS | DETERMINERS | COORDINATORS | SUBORDINATORS | PREPOSITIONS | AUXILIARIES
 # Every short word that carries grammar rather than content: what glues to a neighbour when a space
 # is lost ("prioritythe", "eachother"), and what a name or compound is not made of.
-FUNCTION_WORDS = CLOSED_CLASS | QUANTIFIERS | frozenset(
-    "there here which who whom whose what why how not also so yet then shall being ones hers ours theirs "
-    "go up".split()
+FUNCTION_WORDS = (
+    CLOSED_CLASS
+    | QUANTIFIERS
+    | frozenset(
+        "there here which who whom whose what why how not also so yet then shall being ones hers ours theirs "
+        "go up".split()
+    )
 )
 # Particles and prepositions that also build ordinary closed compounds ("overtime", "underway",
 # "outcome", "upstream", "bystander"): glued to a word, they do not show a lost space.

@@ -14,6 +14,8 @@ from pipeline.text.lexical import words
 
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’'»)\]]*$|[\"”’'»][.!?]$")
 _LIST_MARKER = re.compile(r"^(?:[-–—•*▪·]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
+
+
 def ends_like_sentence(line: str) -> bool:
     """Whether ``line`` ends in sentence-final punctuation (optionally inside closing quotes)."""
     return bool(_SENTENCE_FINAL.search(line.rstrip()))

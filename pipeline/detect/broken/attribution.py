@@ -8,7 +8,7 @@ full stop is followed by a lowercase word that should have continued the sentenc
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 
@@ -31,21 +31,34 @@ class AttributionDetector(Detector):
                 start, end = match.start("first"), match.end("second")
                 kept = text[start : match.end("close")]
                 covered.append((start, end))
-                yield Finding("broken_sentence", start, end, "attribution repeated after its own sentence",
-                              self.id, 0.85, suggestion=kept)
+                yield Finding(
+                    "broken_sentence",
+                    start,
+                    end,
+                    "attribution repeated after its own sentence",
+                    self.id,
+                    0.85,
+                    suggestion=kept,
+                )
         paragraph_starts = {para.start for para in context.paragraphs}
         for sentence in context.sentences:
-            match = _LOWERCASE_START.match(sentence.text)
-            if not match or sentence.start in paragraph_starts:
+            lower_start = _LOWERCASE_START.match(sentence.text)
+            if not lower_start or sentence.start in paragraph_starts:
                 continue
             if any(start <= sentence.start < end for start, end in covered):
                 continue
             if not _previous_ends_sentence(text, sentence.start):
                 continue
-            word = match.group("word")
-            yield Finding("broken_sentence", sentence.start, sentence.start + len(word),
-                          "sentence starts with a lowercase letter: a spurious full stop or a missing word?",
-                          self.id, 0.7, suggestion=word[0].upper() + word[1:])
+            word = lower_start.group("word")
+            yield Finding(
+                "broken_sentence",
+                sentence.start,
+                sentence.start + len(word),
+                "sentence starts with a lowercase letter: a spurious full stop or a missing word?",
+                self.id,
+                0.7,
+                suggestion=word[0].upper() + word[1:],
+            )
 
 
 def _previous_ends_sentence(text: str, position: int) -> bool:

@@ -8,7 +8,7 @@ closed, a closing mark with no opening) is a broken sentence, usually from a mer
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.text.segment import Span
@@ -33,12 +33,20 @@ class QuoteBalanceDetector(Detector):
         for position, char in enumerate(text):
             if char == _OPEN:
                 if opened is not None:
-                    yield self._unclosed(para, opened, position, "quotation opened again before the first one was closed")
+                    yield self._unclosed(
+                        para, opened, position, "quotation opened again before the first one was closed"
+                    )
                 opened = position
             elif char == _CLOSE:
                 if opened is None:
-                    yield Finding("broken_sentence", para.start + position, para.start + position + 1,
-                                  "closing quotation mark without an opening one", self.id, 0.6)
+                    yield Finding(
+                        "broken_sentence",
+                        para.start + position,
+                        para.start + position + 1,
+                        "closing quotation mark without an opening one",
+                        self.id,
+                        0.6,
+                    )
                 opened = None
         if opened is not None and not following.startswith(_OPEN):
             yield self._unclosed(para, opened, len(text), "opening quotation mark never closed")

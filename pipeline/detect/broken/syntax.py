@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.text.shape import ends_like_sentence, is_list_item
-from pipeline.text.nlp import parse_paragraphs
 from pipeline.text.lexical import CLOSED_CLASS, SENTENCE_ADVERBS, SUBORDINATORS, words, zipf
+from pipeline.text.nlp import parse_paragraphs
 from pipeline.text.segment import Span
+from pipeline.text.shape import ends_like_sentence, is_list_item
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "report", "state", "confirm", "add"})
@@ -47,13 +48,17 @@ class SentenceStructureDetector(Detector):
     version = "4"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        text = context.text
         all_sentences = context.sentences
         sentence_starts = [s.start for s in all_sentences]
         running = [p for p in context.paragraphs if not is_list_item(p.text) and _is_running_text(p.text)]
         for para, doc in parse_paragraphs(running):
             start = para.start
-            sentences = [s for s in all_sentences[bisect_left(sentence_starts, para.start) : bisect_left(sentence_starts, para.end)]]
+            sentences = [
+                s
+                for s in all_sentences[
+                    bisect_left(sentence_starts, para.start) : bisect_left(sentence_starts, para.end)
+                ]
+            ]
             quoted = _quoted_ranges(para)
             token_starts = [start + t.idx for t in doc]
             previous: Any = None
@@ -73,8 +78,9 @@ class SentenceStructureDetector(Detector):
                 previous = sentence
             if len(sentences) >= 2 and not ends_like_sentence(para.text):
                 last = sentences[-1]
-                yield Finding("broken_sentence", last.start, last.end, "paragraph stops mid-sentence (truncated?)",
-                              self.id, 0.7)
+                yield Finding(
+                    "broken_sentence", last.start, last.end, "paragraph stops mid-sentence (truncated?)", self.id, 0.7
+                )
 
     def _capitals(self, tokens: list[Any], offset: int) -> Iterable[Finding]:
         for position in range(1, len(tokens) - 1):
@@ -89,17 +95,31 @@ class SentenceStructureDetector(Detector):
             lower = word.lower()
             # sentence adverbs are never names, whatever the tagger makes of a capitalised one
             if lower in SENTENCE_ADVERBS or (lower in CLOSED_CLASS and token.tag_ not in ("NNP", "NNPS")):
-                yield Finding("broken_sentence", offset + before.idx, offset + after.idx + len(after.text),
-                              f"capitalised '{word}' mid-sentence: a sentence boundary may be missing", self.id, 0.75,
-                              suggestion=f"{before.text} {lower} {after.text}")
+                yield Finding(
+                    "broken_sentence",
+                    offset + before.idx,
+                    offset + after.idx + len(after.text),
+                    f"capitalised '{word}' mid-sentence: a sentence boundary may be missing",
+                    self.id,
+                    0.75,
+                    suggestion=f"{before.text} {lower} {after.text}",
+                )
             elif (
                 token.tag_ in ("NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBZ", "VBP")
                 and token.ent_type_ in ("", "CARDINAL", "QUANTITY", "ORDINAL")
-                and before.text[:1].islower() and before.is_alpha
+                and before.text[:1].islower()
+                and before.is_alpha
                 and zipf(lower) >= 3.5
             ):
-                yield Finding("broken_sentence", offset + token.idx, offset + token.idx + len(word),
-                              f"common word '{word}' capitalised mid-sentence", self.id, 0.6, suggestion=lower)
+                yield Finding(
+                    "broken_sentence",
+                    offset + token.idx,
+                    offset + token.idx + len(word),
+                    f"common word '{word}' capitalised mid-sentence",
+                    self.id,
+                    0.6,
+                    suggestion=lower,
+                )
 
     def _fragment(self, sentence: Span, tokens: list[Any], index: int, count: int) -> Iterable[Finding]:
         content = [t for t in tokens if t.is_alpha]
@@ -126,9 +146,14 @@ class SentenceStructureDetector(Detector):
         subordinate = first.dep_ == "mark" and first.head.dep_ == "ROOT" and first.lower_ in SUBORDINATORS
         relative = first.lower_ in ("which", "whom", "whose")
         if subordinate or relative:
-            yield Finding("broken_sentence", sentence.start, sentence.end,
-                          f"'{first.text} ...' clause standing alone: split from its main clause by a full stop?",
-                          self.id, 0.6)
+            yield Finding(
+                "broken_sentence",
+                sentence.start,
+                sentence.end,
+                f"'{first.text} ...' clause standing alone: split from its main clause by a full stop?",
+                self.id,
+                0.6,
+            )
 
     def _dangling_end(self, sentence: Span, tokens: list[Any], offset: int) -> Iterable[Finding]:
         words_only = [t for t in tokens if t.is_alpha]
@@ -136,8 +161,14 @@ class SentenceStructureDetector(Detector):
             return
         last = words_only[-1]
         if last.text.lower() in DANGLING_ENDS and last is tokens[-2]:
-            yield Finding("broken_sentence", offset + last.idx, sentence.end,
-                          f"sentence ends on '{last.text}': words are missing", self.id, 0.75)
+            yield Finding(
+                "broken_sentence",
+                offset + last.idx,
+                sentence.end,
+                f"sentence ends on '{last.text}': words are missing",
+                self.id,
+                0.75,
+            )
 
     def _split_attribution(self, sentence: Span, tokens: list[Any], index: int) -> Iterable[Finding]:
         if index == 0 or len(tokens) > 12:
@@ -147,15 +178,27 @@ class SentenceStructureDetector(Detector):
             return
         children = list(root.children)
         if any(c.dep_ == "dobj" and c.lower_ in ("this", "that", "so") and not list(c.children) for c in children):
-            yield Finding("broken_sentence", sentence.start, sentence.end,
-                          "attribution split from the statement it belongs to", self.id, 0.55)
+            yield Finding(
+                "broken_sentence",
+                sentence.start,
+                sentence.end,
+                "attribution split from the statement it belongs to",
+                self.id,
+                0.55,
+            )
         elif (
             root.lemma_ in PASSIVE_SPEECH_LEMMAS
             and any(c.dep_ == "nsubjpass" and c.lower_ in ("this", "it") for c in children)
             and any(c.dep_ == "agent" for c in children)
         ):
-            yield Finding("broken_sentence", sentence.start, sentence.end,
-                          "attribution split from its statement (\"This was stated by ...\")", self.id, 0.5)
+            yield Finding(
+                "broken_sentence",
+                sentence.start,
+                sentence.end,
+                'attribution split from its statement ("This was stated by ...")',
+                self.id,
+                0.5,
+            )
 
     def _split_clause(self, previous: Span, sentence: Span, tokens: list[Any], offset: int) -> Iterable[Finding]:
         first = tokens[0]
@@ -176,7 +219,9 @@ class SentenceStructureDetector(Detector):
             if token.tag_ not in FINITE_TAGS:
                 continue
             following = tokens[position + 1] if position + 1 < len(tokens) else None
-            inverted = token.lemma_ in SPEECH_LEMMAS and following is not None and following.tag_ in ("DT", "JJ", "NNP", "NN")
+            inverted = (
+                token.lemma_ in SPEECH_LEMMAS and following is not None and following.tag_ in ("DT", "JJ", "NNP", "NN")
+            )
             if not inverted:
                 return
         tail = re.search(r"(?:\S+\s+){0,2}\S+$", previous.text)
@@ -184,9 +229,15 @@ class SentenceStructureDetector(Detector):
         text_tail = previous.text[start - previous.start :]
         end = offset + tokens[2].idx + len(tokens[2].text)
         noun_phrase = sentence.text[: end - sentence.start]
-        yield Finding("broken_sentence", start, end,
-                      "sentence split mid-clause by a spurious full stop", self.id, 0.6,
-                      suggestion=f"{text_tail.rstrip('.')} {noun_phrase[0].lower()}{noun_phrase[1:]}")
+        yield Finding(
+            "broken_sentence",
+            start,
+            end,
+            "sentence split mid-clause by a spurious full stop",
+            self.id,
+            0.6,
+            suggestion=f"{text_tail.rstrip('.')} {noun_phrase[0].lower()}{noun_phrase[1:]}",
+        )
 
 
 def _quoted_ranges(para: Span) -> list[tuple[int, int]]:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.consistency.detector import inconsistent_findings

@@ -9,10 +9,9 @@ only: names are never rewritten silently, and a spelling can be deliberate (a qu
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.text.lexical import is_common, match_case
 from pipeline.detect.consistency.variants import (
     Occurrence,
     loose_name_occurrences,
@@ -20,6 +19,7 @@ from pipeline.detect.consistency.variants import (
     preferred_form,
     without_official_names,
 )
+from pipeline.text.lexical import is_common, match_case
 
 _CONFIDENCE = {"spelling": 0.8, "place": 0.8, "name": 0.8, "given_name": 0.85, "loose_name": 0.6}
 _COMMON_ZIPF = 3.5  # words at least this frequent in English are ordinary words, not transliterated names

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Mapping
 
 from pipeline.lexicons.loader import load_tsv
 
@@ -109,11 +109,7 @@ def without_official_names(found: list[Occurrence]) -> list[Occurrence]:
     for occurrence in found:
         if occurrence.group.kind == "spelling" and occurrence.text.islower():
             mixed.setdefault(occurrence.group.key, set()).add(occurrence.form)
-    return [
-        o
-        for o in found
-        if o.group.kind != "spelling" or o.text.islower() or len(mixed.get(o.group.key, ())) > 1
-    ]
+    return [o for o in found if o.group.kind != "spelling" or o.text.islower() or len(mixed.get(o.group.key, ())) > 1]
 
 
 def preferred_form(
@@ -132,7 +128,8 @@ def preferred_form(
     if len(ranked) > 1 and ranked[0][1] > ranked[1][1]:
         return ranked[0][0], "majority"
     if group.kind == "spelling":
-        return (group.us_form if dialect.lower().endswith("us") else group.forms[1]), f"dialect {dialect}"
+        us_form = group.us_form or group.forms[0]
+        return (us_form if dialect.lower().endswith("us") else group.forms[1]), f"dialect {dialect}"
     return group.preferred, "usual English form"
 
 
@@ -187,7 +184,7 @@ def loose_name_occurrences(text: str, is_common_word) -> list[Occurrence]:
         if re.match(r"\s+[A-Z]", text[match.end() :]):
             continue
         found.setdefault(transliteration_key(word), []).append((match.start(), match.start() + len(word), word))
-    result = []
+    result: list[Occurrence] = []
     for key, hits in found.items():
         forms = tuple(dict.fromkeys(w for _, _, w in hits))
         if len(forms) < 2:

@@ -10,8 +10,8 @@ with their capitals. A match that is part of a longer capitalised name ("Blue He
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.lexicons.loader import load_tsv

@@ -10,9 +10,9 @@ intended English as its suggestion for the rewriter, which checks it with its la
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.lexicons.loader import load_json

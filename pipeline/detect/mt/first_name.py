@@ -12,7 +12,7 @@ Cheap regexes find the few candidates; spaCy parses only the paragraphs that can
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.text.nlp import parse_paragraph
@@ -47,7 +47,7 @@ class FirstNameReferenceDetector(Detector):
             first = match.group("first")
             if _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
                 continue  # part of a longer name or title: "Secretary Lloyd said"
-            surnames = {}
+            surnames: dict[str, re.Match[str]] = {}
             for full in _full_name(first).finditer(text, 0, match.start()):
                 last = full.group("last")
                 if last not in _SUFFIXES:

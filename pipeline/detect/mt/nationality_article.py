@@ -15,8 +15,8 @@ word still count, with less confidence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.lexicons.loader import load_json, load_tsv
@@ -24,11 +24,56 @@ from pipeline.text.nlp import parse_paragraph
 
 # words that make a capitalised phrase an institution, place, event or title rather than a person
 _NOT_A_PERSON = {
-    "airlines", "airways", "association", "bar", "broadcasting", "club", "college", "company", "corporation",
-    "east", "embassy", "empire", "family", "foundation", "gulf", "group", "indies", "institute", "islands",
-    "journal", "kingdom", "lake", "legion", "minister", "museum", "navy", "news", "north", "open", "post",
-    "president", "press", "prix", "region", "revolution", "river", "school", "society", "south", "state",
-    "states", "times", "war", "west", "chancellor", "premier", "king", "queen", "prince", "general",
+    "airlines",
+    "airways",
+    "association",
+    "bar",
+    "broadcasting",
+    "club",
+    "college",
+    "company",
+    "corporation",
+    "east",
+    "embassy",
+    "empire",
+    "family",
+    "foundation",
+    "gulf",
+    "group",
+    "indies",
+    "institute",
+    "islands",
+    "journal",
+    "kingdom",
+    "lake",
+    "legion",
+    "minister",
+    "museum",
+    "navy",
+    "news",
+    "north",
+    "open",
+    "post",
+    "president",
+    "press",
+    "prix",
+    "region",
+    "revolution",
+    "river",
+    "school",
+    "society",
+    "south",
+    "state",
+    "states",
+    "times",
+    "war",
+    "west",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "general",
 }
 
 
@@ -40,7 +85,7 @@ def demonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern[str]:
-    """"the" + demonym + two capitalised words: the only place the construction can be."""
+    """ "the" + demonym + two capitalised words: the only place the construction can be."""
     alternatives = "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
     return re.compile(rf"\b[Tt]he (?:{alternatives}) [A-Z][\w’'.-]* [A-Z]")
 

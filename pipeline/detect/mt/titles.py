@@ -11,8 +11,8 @@ does not say it, from the curated list of office holders (``official_titles.json
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.lexicons.loader import load_json

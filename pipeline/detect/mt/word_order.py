@@ -16,8 +16,8 @@ nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.lexicons.loader import load_json
@@ -80,8 +80,13 @@ class WordOrderCalqueDetector(Detector):
                 if any(finding.start < end and start < finding.end for start, end in taken):
                     continue
                 taken.append((finding.start, finding.end))
-                yield Finding(**{**finding.__dict__, "start": paragraph.start + finding.start,
-                                 "end": paragraph.start + finding.end})
+                yield Finding(
+                    **{
+                        **finding.__dict__,
+                        "start": paragraph.start + finding.start,
+                        "end": paragraph.start + finding.end,
+                    }
+                )
 
     def _postposed_adjectives(self, text: str) -> Iterator[Finding]:
         prenominal, chain, heads, known = name_lexicon()
@@ -100,7 +105,7 @@ class WordOrderCalqueDetector(Detector):
                 if words[i + 1] not in prenominal and not is_known:
                     continue
                 start = run.start() + tokens[i][0]
-                suggestion = known.get(content_key(phrase)) if is_known else english_order(phrase)
+                suggestion = known[content_key(phrase)] if is_known else english_order(phrase)
                 yield self._finding(start, start + len(" ".join(phrase)), suggestion, is_known, "noun-adjective")
                 break
 

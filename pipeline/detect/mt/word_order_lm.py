@@ -17,12 +17,13 @@ nothing rather than load a model for the detect stage alone.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
-from pipeline.text.nlp import parse_paragraph
 from pipeline.detect.mt.word_order import CAPITALISED_RUN, english_order, is_title_case_line, name_lexicon
 from pipeline.text.lexical import FUNCTION_WORDS
+from pipeline.text.nlp import parse_paragraph
 
 MIN_GAIN = 8.0  # nats the reordered sentence must gain; real calques gain 12+, name reversals lose
 _ADJECTIVE_SHAPE = re.compile(r"[A-Z][a-z]+(?:al|ic|an|ese|ish|ive|ous|ern)$")
@@ -84,7 +85,7 @@ class LMWordOrderDetector(LanguageModelDetector):
         if ready is None:
             return []
         found, scorer = ready
-        pairs = []
+        pairs: list[tuple[str, str] | None] = []
         for start, end, reordered in found:
             sentence = next((s for s in context.sentences if s.start <= start and end <= s.start + len(s.text)), None)
             if sentence is None:

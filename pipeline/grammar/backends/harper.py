@@ -95,7 +95,9 @@ class HarperBackend(GrammarBackend):
             suggestions = tuple(self._replacement(span, s) for s in lint.suggestions)
             if span and not span.strip() and kind in ("Punctuation", "Formatting"):
                 issue = "whitespace"
-            matches.append(GrammarMatch(start, end, f"HARPER_{kind}", lint.message, suggestions, category, issue, self.name))
+            matches.append(
+                GrammarMatch(start, end, f"HARPER_{kind}", lint.message, suggestions, category, issue, self.name)
+            )
         return matches
 
     def _replacement(self, span: str, suggestion) -> str:

@@ -61,7 +61,7 @@ def _bounded_tool_class(timeout: float):
     from language_tool_python import LanguageTool
 
     class BoundedLanguageTool(LanguageTool):
-        _TIMEOUT = timeout  # the library reads self._TIMEOUT for every request
+        _TIMEOUT = timeout  # type: ignore[assignment]  # the library reads self._TIMEOUT per request; it types it as 300
 
         def _start_server_on_free_port(self) -> None:
             self._available_ports = self._available_ports[:LOCAL_START_PORT_TRIES]
@@ -139,7 +139,16 @@ class LanguageToolBackend(GrammarBackend):
             start = m.offset
             end = utf16_end(text, start, m.error_length)
             matches.append(
-                GrammarMatch(start, end, m.rule_id, m.message, tuple(m.replacements), m.category or "MISC", m.rule_issue_type or "uncategorized", self.name)
+                GrammarMatch(
+                    start,
+                    end,
+                    m.rule_id,
+                    m.message,
+                    tuple(m.replacements),
+                    m.category or "MISC",
+                    m.rule_issue_type or "uncategorized",
+                    self.name,
+                )
             )
         return matches
 

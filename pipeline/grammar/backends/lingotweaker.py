@@ -71,8 +71,14 @@ class LingotweakerBackend(GrammarBackend):
             start = table[item["offset"]]
             end = table[item["offset"] + item["length"]]
             match = GrammarMatch(
-                start, end, item["rule_id"], item["message"], tuple(item.get("suggestions") or ()),
-                item.get("category_id") or "MISC", item.get("issue_type") or "uncategorized", self.name,
+                start,
+                end,
+                item["rule_id"],
+                item["message"],
+                tuple(item.get("suggestions") or ()),
+                item.get("category_id") or "MISC",
+                item.get("issue_type") or "uncategorized",
+                self.name,
             )
             # lingotweaker 0.2.8 honours ``disabled_rules`` only for pattern rules, and ignores
             # category lists, so the lists are applied here as well

@@ -31,8 +31,16 @@ class SpacingBackend(GrammarBackend):
             mark = m.group(1)
             if mark == "." and text[m.end() : m.end() + 2].startswith((".", " .")):
                 continue  # a spaced ellipsis " . . ."
-            matches.append(GrammarMatch(
-                m.start(), m.end(), "POSTEDIT_SPACE_BEFORE_PUNCTUATION",
-                f"Remove the space before “{mark}”.", (mark,), "TYPOGRAPHY", "whitespace", self.name,
-            ))
+            matches.append(
+                GrammarMatch(
+                    m.start(),
+                    m.end(),
+                    "POSTEDIT_SPACE_BEFORE_PUNCTUATION",
+                    f"Remove the space before “{mark}”.",
+                    (mark,),
+                    "TYPOGRAPHY",
+                    "whitespace",
+                    self.name,
+                )
+            )
         return matches
