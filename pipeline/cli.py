@@ -108,11 +108,10 @@ def _with_progress(documents, output_dir, processor, enabled: bool):
 
     with Progress(transient=True) as progress:
         task = progress.add_task("cleaning", total=len(documents))
+        # the document and stage in hand, so an operator sees what is slow
+        processor.on_stage = lambda doc_id, stage: progress.update(task, description=f"{doc_id[-40:]} · {stage}")
         return clean_documents(
-            documents,
-            output_dir,
-            processor,
-            on_progress=lambda count, doc_id: progress.update(task, completed=count, description=doc_id[-40:]),
+            documents, output_dir, processor, on_progress=lambda count, doc_id: progress.update(task, completed=count)
         )
 
 
@@ -138,7 +137,9 @@ def _print_summary(summary: dict) -> None:
     if summary["flags"]:
         console.print("flags: " + ", ".join(f"{k} {v}" for k, v in summary["flags"].items()))
     console.print("changes: " + (", ".join(f"{k} {v}" for k, v in summary.get("edits_applied", {}).items()) or "none"))
-    console.print(f"errors: {len(summary['errors'])}")
+    timeouts = summary.get("timeouts", 0)
+    over = f" ({timeouts} over their time budget: the next run tries them again)" if timeouts else ""
+    console.print(f"errors: {len(summary['errors'])}{over}")
     for error in summary["errors"]:
         console.print(f"[red]error[/] {error['document']}: {error['kind']}: {error['message'].splitlines()[0]}")
 

@@ -37,6 +37,11 @@ class PipelineConfig(BaseModel):
     legacy_encodings: tuple[str, ...] = PREFERRED_LEGACY_ENCODINGS
     # which stages run (by name, in registry order); empty means all registered
     stages: tuple[str, ...] = ()
+    # time budget per document and stage (seconds): floor + per_kchar * characters / 1000; a stage
+    # over budget is stopped and the document gets a timeout error (pipeline/isolation.py)
+    isolate_stages: bool = True  # run stages in a child process that can be stopped (False: no budget)
+    time_budget_floor: float = Field(60.0, gt=0)
+    time_budget_per_kchar: float = Field(3.0, ge=0)
     # grammar
     grammar: GrammarBackendName = "auto"
     languagetool_url: str | None = None

@@ -342,8 +342,12 @@ class Document:
         numbers = [int(e.id[1:]) for e in self.edits if e.id[1:].isdigit()]
         return max(numbers, default=0) + 1
 
-    def add_error(self, stage: str, kind: str, message: str) -> None:
-        self.errors.append({"stage": stage, "kind": kind, "message": message})
+    def add_error(self, stage: str, kind: str, message: str, seconds: float | None = None) -> None:
+        """Record why ``stage`` failed on this document (``seconds``: time spent, for a timeout)."""
+        error: dict[str, Any] = {"stage": stage, "kind": kind, "message": message}
+        if seconds is not None:
+            error["seconds"] = seconds
+        self.errors.append(error)
 
     def add_warning(self, stage: str, message: str) -> None:
         self.warnings.append({"stage": stage, "message": message})

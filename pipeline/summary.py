@@ -38,6 +38,7 @@ def build_summary(
                     backends.setdefault(stage, set()).update(value if isinstance(value, list) else [str(value)])
     errors = [{"document": e["document"], **error} for e in entries for error in e.get("errors", [])]
     characters = sum(e.get("characters", 0) for e in entries)
+    timeouts = sum(1 for error in errors if error.get("kind") == "timeout")
     summary = {
         "schema": "postedit.summary/1",
         "input": input_path,
@@ -50,6 +51,7 @@ def build_summary(
             "failed": sum(1 for e in entries if not e.get("ok")),
         },
         "characters": characters,
+        "timeouts": timeouts,
         "flags": dict(sorted(flags.items())),
         "edits_applied": dict(sorted(edits.items())),
         "stage_work": {name: stage_work.get(name, 0) for name in stage_versions},

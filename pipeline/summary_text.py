@@ -27,7 +27,10 @@ def summary_lines(summary: dict[str, Any]) -> list[str]:
     lines.append("changes: " + (_counts(summary.get("edits_applied", {})) or "none"))
     lines.append("flags: " + (_counts(summary.get("flags", {})) or "none"))
     errors = summary.get("errors", [])
-    lines.append(f"errors: {len(errors)}")
+    timeouts = summary.get("timeouts", 0)
+    lines.append(
+        f"errors: {len(errors)}" + (f" ({timeouts} over their time budget, tried again next run)" if timeouts else "")
+    )
     for error in errors[:MAX_ERRORS_LISTED]:
         first_line = (error.get("message") or "").splitlines()[0] if error.get("message") else ""
         lines.append(f"  {error['document']}: {error['kind']}: {first_line}")

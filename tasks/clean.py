@@ -58,6 +58,18 @@ class CleanShard(luigi.Task):
     def output(self) -> luigi.LocalTarget:
         return luigi.LocalTarget(str(Path(self.output_dir) / STATE_DIR / "shards" / f"{self.shard_key}.json"))
 
+    def complete(self) -> bool:
+        """Done when the manifest exists and no document in it ran over its time budget: a shard with
+        a timed-out document runs again next time (its finished documents come from the cache)."""
+        path = Path(self.output().path)
+        if not path.exists():
+            return False
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return not manifest.get("retry")
+
     def run(self) -> None:
         processor = _processor(self.config_file, json.dumps(dict(self.settings), sort_keys=True), self.output_dir)
         total = len(self.doc_ids)
@@ -65,9 +77,11 @@ class CleanShard(luigi.Task):
         documents = select_documents(self.input_path, self.doc_ids, processor.config.max_bytes)
 
         last_update = 0.0
+        done = 0
 
         def progress(count: int, doc_id: str) -> None:
-            nonlocal last_update
+            nonlocal last_update, done
+            done = count
             now = time.monotonic()
             if count < total and now - last_update < PROGRESS_INTERVAL_SECONDS:
                 return
@@ -78,6 +92,16 @@ class CleanShard(luigi.Task):
                 round(100 * count / max(total, 1)),
             )
 
+        def in_stage(doc_id: str, stage: str) -> None:
+            nonlocal last_update
+            now = time.monotonic()
+            if now - last_update < PROGRESS_INTERVAL_SECONDS:
+                return
+            last_update = now
+            report_status(self, f"shard {self.shard_index}: {done}/{total} documents done; {doc_id}: {stage}")
+
+        processor.on_stage = in_stage
+
         entries = clean_documents(documents, Path(self.output_dir), processor, on_progress=progress)
         manifest = {
             "shard_index": self.shard_index,
@@ -86,6 +110,8 @@ class CleanShard(luigi.Task):
             "finished_at": time.time(),
             "stage_versions": processor.stage_versions(),
             "entries": entries,
+            # documents whose stage ran over its time budget: the shard is not complete for them
+            "retry": [e["document"] for e in entries if e.get("timed_out")],
         }
         # written last and atomically: the manifest is the shard's completeness marker
         atomic_write_text(self.output().path, json.dumps(manifest, ensure_ascii=False))

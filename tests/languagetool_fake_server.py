@@ -94,6 +94,8 @@ def check(text: str) -> list[dict]:
 class Handler(BaseHTTPRequestHandler):
     server_version = "FakeLanguageTool/6.8"
     hang_seconds = 0.0  # set on the class of a server that should hang on checks
+    # a server that never answers for one document: checks of a text containing this hang for an hour
+    hang_on: str | None = None
     requests_seen: list[str]
 
     def log_message(self, *args) -> None:  # keep test output quiet
@@ -128,11 +130,13 @@ class Handler(BaseHTTPRequestHandler):
             return
         if self.hang_seconds:
             time.sleep(self.hang_seconds)
+        text = (form.get("text") or [""])[0]
+        if self.hang_on and self.hang_on in text:
+            time.sleep(3600)
         language = (form.get("language") or [""])[0]
         if language not in {lang["longCode"] for lang in LANGUAGES} | {"auto"}:
             self._send(400, b"Error: unknown language")
             return
-        text = (form.get("text") or [""])[0]
         disabled = set(",".join(form.get("disabledRules", [])).split(","))
         matches = [m for m in check(text) if m["rule"]["id"] not in disabled]
         self._send(

@@ -9,6 +9,7 @@ from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.registry import DETECTORS
 from pipeline.document import Document, ProposedEdit, TextView
 from pipeline.stages.base import Stage
+from pipeline.text.nlp import spacy_pipeline
 
 
 def load_detectors(config, targets: list[str]) -> list[Detector]:
@@ -61,6 +62,10 @@ class DetectStage(Stage):
 
     def settings(self) -> dict[str, Any]:
         return {d.id: {"version": d.version, **d.settings()} for d in self.detectors}
+
+    def prepare(self) -> None:
+        """Load spaCy now: a model load belongs to the process, not to the first document's time budget."""
+        spacy_pipeline()
 
     def describe(self) -> dict[str, Any]:
         return {"version": self.version, "detectors": [d.id for d in self.detectors]}

@@ -36,6 +36,7 @@ def summary_entry(result: DocumentResult) -> dict[str, Any]:
         "edits_applied": dict(Counter(_edit_category(doc, e) for e in doc.edits if e.applied)),
         "suggestions": sum(1 for e in doc.edits if not e.applied),
         "errors": doc.errors,
+        "timed_out": result.timed_out,
         "warnings": doc.warnings,
         "stage_runs": result.stage_runs,
         "cache_hits": result.cache_hits,
