@@ -33,6 +33,14 @@ PROGRESS_INTERVAL_SECONDS = 1.0
 RUN_STARTED = "run-started.json"
 
 
+def recorded_run_start(output_dir: Path, default: float = float("inf")) -> float:
+    """When the current run was scheduled (written by ``CleanAll.complete`` in the scheduling process)."""
+    try:
+        return float(json.loads((output_dir / STATE_DIR / RUN_STARTED).read_text())["started_at"])
+    except (OSError, ValueError, KeyError):
+        return default
+
+
 def _config(config_file: str, settings: dict[str, Any]) -> PipelineConfig:
     return PipelineConfig.load(config_file or None, **dict(settings))
 
@@ -59,8 +67,9 @@ class CleanShard(luigi.Task):
         return luigi.LocalTarget(str(Path(self.output_dir) / STATE_DIR / "shards" / f"{self.shard_key}.json"))
 
     def complete(self) -> bool:
-        """Done when the manifest exists and no document in it ran over its time budget: a shard with
-        a timed-out document runs again next time (its finished documents come from the cache)."""
+        """Done when the manifest exists, unless a document in it ran over its time budget in an
+        earlier run: such a shard runs again in the next run (its finished documents come from the
+        cache). Within the run that wrote it, it is done, so the summary step can follow."""
         path = Path(self.output().path)
         if not path.exists():
             return False
@@ -68,7 +77,7 @@ class CleanShard(luigi.Task):
             manifest = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return False
-        return not manifest.get("retry")
+        return not manifest.get("retry") or manifest["finished_at"] >= recorded_run_start(Path(self.output_dir))
 
     def run(self) -> None:
         processor = _processor(self.config_file, json.dumps(dict(self.settings), sort_keys=True), self.output_dir)
@@ -169,10 +178,7 @@ class CleanAll(luigi.Task):
         return luigi.LocalTarget(str(Path(self.output_dir) / "summary.json"))
 
     def _recorded_start(self) -> float:
-        try:
-            return float(json.loads((Path(self.output_dir) / STATE_DIR / RUN_STARTED).read_text())["started_at"])
-        except (OSError, ValueError, KeyError):
-            return self._scheduled_at
+        return recorded_run_start(Path(self.output_dir), default=self._scheduled_at)
 
     def complete(self) -> bool:
         if not self._done and not self._announced:

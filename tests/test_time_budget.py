@@ -59,6 +59,7 @@ def budget_config(tmp_path: Path, server: FakeLanguageToolServer, name: str = "t
         "languagetool_timeout": 600.0,  # the client alone would wait ten minutes per attempt
         "time_budget_floor": 8.0,
         "time_budget_per_kchar": 0.0,
+        "cache_dir": str(tmp_path / "cache"),  # no grammar results from an earlier test's cache
         **more,
     }
     return write_config(tmp_path / name, **values)
@@ -110,3 +111,39 @@ def test_stages_in_the_stage_process_give_the_same_report_as_in_process(tmp_path
     assert reports[True]["flags"] == reports[False]["flags"]
     assert reports[True]["edits"] == reports[False]["edits"]
     assert reports[True]["cleaned_text"] == reports[False]["cleaned_text"]
+
+
+def test_a_luigi_shard_with_a_timeout_succeeds_and_runs_again_next_time(server, corpus, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    out = tmp_path / "out"
+    command = [
+        str(Path(sys.executable).with_name("luigi")),
+        "--module",
+        "tasks",
+        "CleanAll",
+        "--input-dir",
+        str(corpus),
+        "--output-dir",
+        str(out),
+        "--shard-size",
+        "1",
+        "--config-file",
+        str(budget_config(tmp_path, server)),
+    ]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    first = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert first.returncode == 0, first.stderr[-2000:]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["timeouts"] == 1 and summary["shards"]["run"] == 2
+
+    server.httpd.RequestHandlerClass.hang_on = None
+    second = subprocess.run(command, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert second.returncode == 0, second.stderr[-2000:]
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["timeouts"] == 0
+    assert summary["shards"] == {"total": 2, "reused": 1, "run": 1, "size": 1}
+    assert report(out, "a_stuck.txt")["errors"] == []
