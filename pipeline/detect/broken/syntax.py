@@ -160,7 +160,8 @@ class SentenceStructureDetector(Detector):
         if len(words_only) < 3 or not ends_like_sentence(sentence.text):
             return
         last = words_only[-1]
-        if last.text.lower() in DANGLING_ENDS and last is tokens[-2]:
+        # the word before the final mark ("... aid to the people of."); "moved to the U.S." ends on a name
+        if last.text.lower() in DANGLING_ENDS and last is tokens[-2] and tokens[-1].is_punct:
             yield Finding(
                 "broken_sentence",
                 offset + last.idx,
