@@ -167,8 +167,8 @@ def test_reordered_well_known_name_is_flagged_with_its_english_order(text, span,
 def test_known_names_in_their_own_order_are_fine():
     assert run(WordOrderCalqueDetector, "UNITED NATIONS, May 14 (Reuters) - The council met on Thursday.") == []
     text = (
-        "The World Health Organization, the UN Security Council, the International Court of Justice "
-        "and the Federal Bureau of Investigation issued statements."
+        "The International Court of Justice, the World Health Organization, the UN Security "
+        "Council and the Federal Bureau of Investigation issued statements."
     )
     assert run(WordOrderCalqueDetector, text) == []
 
