@@ -121,8 +121,8 @@ BOILERPLATE = [
 ]
 CALQUES = [
     ("the International Red Cross", "the Cross Red International"),
-    ("will not waver", "will not waiver"),
-    ("in Russia it has", "as in Russia It has"),
+    ("could lose", "could loose"),
+    ("over the hills. They had", "over the hills They had"),
     ("the press conference", "the conference of press"),
 ]
 MOJIBAKE_WORDS = ["café", "déjà", "naïve", "Zürich", "São Paulo", "résumé", "Kraków"]

@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 STORY = (
     "Home > World > Europe\n"
     "🌍 The minister go to Geneva on Friday for talks.\n\n"
-    "Talks lasted about 90 minutes and officials refused to give details\n"
+    "Talks lasted about two hours and ended without a joint statement\n"
 )
 HOSTILE = '<script>window.__pwned=1</script> "><img src=x onerror="window.__pwned=2">'
 
@@ -209,7 +209,7 @@ def test_rejecting_a_change_downloads_the_same_text_as_the_python_replay(run_dir
     suggestion = next(e for e in doc.edits if not e.applied)
     page.click(f'#change-list .item[data-edit="{suggestion.id}"] button.accept')
     expected = replay_with(story_document(), {fix.id: False, suggestion.id: True})
-    assert expected.endswith("details.\n") and download_text(page, "#download-text") == expected
+    assert expected.endswith("statement.\n") and download_text(page, "#download-text") == expected
 
     reviewed = json.loads(download_text(page, "#download-report"))
     assert {e["id"]: e["applied"] for e in reviewed["edits"]}[fix.id] is False

@@ -57,7 +57,9 @@ def test_jsonl_input_with_malformed_lines(jsonl_input, tmp_path):
 def test_oversized_document_is_an_error_and_the_rest_goes_on(mixed_input, tmp_path):
     (mixed_input / "huge.txt").write_text("word " * 5000)
     summary = run_clean(mixed_input, tmp_path / "out", "--max-bytes", "10000")
-    assert {"document": "huge.txt"}.items() <= next(e for e in summary["errors"] if e["document"] == "huge.txt").items()
+    huge = [e for e in summary["errors"] if e["document"] == "huge.txt"]
+    assert [e["kind"] for e in huge] == ["too_large"]
+    assert not (tmp_path / "out" / "cleaned" / "huge.txt").exists()
     assert summary["documents"]["ok"] == 4
 
 

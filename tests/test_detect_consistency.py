@@ -15,14 +15,14 @@ from pipeline.runpass.consistency import update_run_reports
 CONFIG = PipelineConfig()
 
 MIXED_SPELLING = (
-    "The defense ministry said its air defense units shot down 12 drones overnight.\n\n"
-    "Officials said the defence of the capital remained the priority, and the defense budget would rise."
+    "The agency organized buses for the evacuation on Monday, and local clubs organized food deliveries.\n\n"
+    "Officials said the shelters were organised late, and churches organized blankets for the night."
 )
 
 CLEAN_US = [
     "The defense ministry said its air defense units shot down 12 drones overnight, and the mayor of Kyiv "
     "said nobody was hurt.",
-    "Foreign Minister Sergey Lavrov met his Turkish counterpart in Ankara; Lavrov said the talks were useful.",
+    "Prime Minister Denys Shmyhal met his Polish counterpart in Warsaw; Shmyhal said the talks were useful.",
     "Britain's Labour Party criticized the government's defense review, and the Kennedy Center canceled a "
     "concert honoring veterans.",
     "Russian forces shelled Kharkiv again on Monday, the regional governor said, while fighting continued "
@@ -44,25 +44,29 @@ def detect(text: str, config: PipelineConfig = CONFIG):
 
 def test_minority_spelling_in_a_document_is_flagged_with_the_majority_form():
     findings = detect(MIXED_SPELLING)
-    assert [MIXED_SPELLING[f.start : f.end] for f in findings] == ["defence"]
-    assert findings[0].suggestion == "defense"
-    assert findings[0].details["variants"] == {"defense": 3, "defence": 1}
+    assert [MIXED_SPELLING[f.start : f.end] for f in findings] == ["organised"]
+    assert findings[0].suggestion == "organized"
+    assert findings[0].details["variants"] == {"organized": 3, "organised": 1}
     assert findings[0].category == "consistency" and findings[0].apply is False and findings[0].replacement is None
 
 
 def test_house_style_overrides_the_majority():
-    config = CONFIG.replace(house_style={"defense": "defence"})
+    config = CONFIG.replace(house_style={"organized": "organised"})
     findings = detect(MIXED_SPELLING, config)
-    assert [f.suggestion for f in findings] == ["defence", "defence", "defence"]
+    assert [f.suggestion for f in findings] == ["organised", "organised", "organised"]
     assert all(f.details["preferred_by"] == "house style" for f in findings)
 
 
 def test_capitalised_variant_keeps_its_capital_in_the_suggestion():
     text = (
-        "The Ukraine Defence Contact Group met; its defense chiefs, air defence experts and the defense minister spoke."
+        "The Regional Organisation Committee met; its organization rules, the organisation budget and the "
+        "organization chart were discussed."
     )
     findings = detect(text)
-    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Defence", "Defense"), ("defence", "defense")]
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
+        ("Organisation", "Organization"),
+        ("organisation", "organization"),
+    ]
 
 
 def test_institutions_keeping_their_own_spelling_in_consistent_copy_are_fine():
@@ -74,26 +78,26 @@ def test_institutions_keeping_their_own_spelling_in_consistent_copy_are_fine():
 
 
 def test_transliterated_place_names_are_compared():
-    text = "Shelling hit Kharkov on Monday.\n\nThe mayor of Kharkiv said power in Kharkiv was restored."
+    text = "Storms hit Odessa on Monday.\n\nThe mayor of Odesa said power in Odesa was restored."
     findings = detect(text)
-    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Kharkov", "Kharkiv")]
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Odessa", "Odesa")]
 
 
 def test_tie_falls_back_to_the_usual_english_form():
-    text = "Troops left Kiev in March. Kyiv said the city was safe."
+    text = "Trains left Lvov at noon. Lviv officials said the station was safe."
     findings = detect(text)
-    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Kiev", "Kyiv")]
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Lvov", "Lviv")]
 
 
 def test_given_names_are_compared_only_for_the_same_person():
-    two_people = "Sergei Shoigu met the army chiefs. Sergey Lavrov spoke to the press."
+    two_people = "Andrei Belousov met the army chiefs. Andriy Yermak spoke to the press."
     assert detect(two_people) == []
     same_person = (
-        "Sergei Lavrov spoke on Monday. Sergey Lavrov's deputy said on Tuesday that Sergey Lavrov would travel."
+        "Aleksei Navalny spoke on Monday. Alexei Navalny's lawyer said on Tuesday that Alexei Navalny would appeal."
     )
     findings = detect(same_person)
-    assert [(same_person[f.start : f.end], f.suggestion) for f in findings] == [("Sergei", "Sergey")]
-    assert findings[0].details["entity"].endswith("Lavrov")
+    assert [(same_person[f.start : f.end], f.suggestion) for f in findings] == [("Aleksei", "Alexei")]
+    assert findings[0].details["entity"].endswith("Navalny")
 
 
 def test_unlisted_name_romanised_two_ways_is_flagged():
@@ -142,10 +146,10 @@ def report_for(doc_id: str, text: str) -> dict:
 
 
 RUN = {
-    "a": "Foreign Minister Sergey Lavrov said on Monday that talks would continue.",
-    "b": "Sergey Lavrov, the foreign minister, met envoys in Moscow.",
-    "c": "According to Foreign Minister Sergei Lavrov, the risk is real. Shelling hit Kharkov.",
-    "d": "The governor of Kharkiv said two people were hurt.",
+    "a": "Former president Dmitry Medvedev wrote on Monday that the treaty was dead.",
+    "b": "Dmitry Medvedev, the deputy head of the council, met envoys in Minsk.",
+    "c": "In a post, Dmitri Medvedev called the sanctions theft. Storms hit Odessa.",
+    "d": "The governor of Odesa said two people were hurt.",
 }
 
 
@@ -154,7 +158,7 @@ def test_a_name_spelled_differently_in_one_document_of_a_run_is_flagged_there():
     flags = corpus_flags(reports, CONFIG)
     assert set(flags) == {"c"}
     found = [(f["text"], f["suggestion"]) for f in flags["c"]]
-    assert ("Sergei", "Sergey") in found
+    assert found == [("Dmitri", "Dmitry"), ("Odessa", "Odesa")]
     assert all(f["detector"] == DETECTOR_ID and f["category"] == "consistency" for f in flags["c"])
 
 
@@ -166,7 +170,7 @@ def test_run_level_flags_continue_the_document_numbering_and_keep_the_report_rep
             "category": "grammar",
             "start": 0,
             "end": 9,
-            "text": "According",
+            "text": "In a post",
             "message": "m",
             "detector": "x",
             "confidence": 0.5,
@@ -189,7 +193,7 @@ def test_run_level_pass_is_idempotent_and_skips_text_removed_by_applied_edits():
     again = corpus_flags([with_corpus_flags(r, first.get(k, [])) for k, r in reports.items()], CONFIG)
     assert again == {}  # nothing left to change
     text = RUN["c"]
-    start = text.index("Shelling")
+    start = text.index("Storms")
     reports["c"]["edits"] = [
         {
             "id": "e1",
@@ -202,7 +206,7 @@ def test_run_level_pass_is_idempotent_and_skips_text_removed_by_applied_edits():
             "applied": True,
         }
     ]
-    assert all(f["text"] != "Kharkov" for f in corpus_flags(reports.values(), CONFIG)["c"])
+    assert [f["text"] for f in corpus_flags(reports.values(), CONFIG)["c"]] == ["Dmitri"]
 
 
 def test_spelling_pairs_are_compared_across_a_run_only_under_a_house_style():
@@ -223,17 +227,17 @@ def test_update_run_reports_rewrites_changed_reports_and_their_counts(tmp_path):
         path.write_text(json.dumps(report), encoding="utf-8")
         entries.append({"document": doc_id, "ok": True, "flags": {}})
     added = update_run_reports(tmp_path, entries, CONFIG)
-    assert added >= 1
+    assert added == 2  # Dmitri and Odessa in document c
     rewritten = json.loads(report_path(tmp_path, "c").read_text(encoding="utf-8"))
     assert any(f["detector"] == DETECTOR_ID for f in rewritten["flags"])
     assert entries[2]["flags"]["consistency"] == len(rewritten["flags"])
     assert update_run_reports(tmp_path, entries, CONFIG) == 0  # a second pass changes nothing
     only_c = [e for e in entries if e["document"] in {"c", "d"}]
-    update_run_reports(tmp_path, only_c, CONFIG)  # without a and b, Sergei is no longer the minority
+    update_run_reports(tmp_path, only_c, CONFIG)  # without a and b, Dmitri is no longer the minority
     rewritten = json.loads(report_path(tmp_path, "c").read_text(encoding="utf-8"))
-    assert not any(f["detector"] == DETECTOR_ID and f["text"] == "Sergei" for f in rewritten["flags"])
+    assert not any(f["detector"] == DETECTOR_ID and f["text"] == "Dmitri" for f in rewritten["flags"])
     assert report_path(tmp_path, "c", ".html").exists()
-    assert re.search("Sergei", report_path(tmp_path, "c", ".html").read_text(encoding="utf-8"))
+    assert re.search("Dmitri", report_path(tmp_path, "c", ".html").read_text(encoding="utf-8"))
 
 
 def test_a_cleaning_run_adds_run_level_flags_to_its_reports(tmp_path):
@@ -247,6 +251,6 @@ def test_a_cleaning_run_adds_run_level_flags_to_its_reports(tmp_path):
     assert main(["clean", str(folder), str(out), "--stages", "normalize,detect", "--no-progress"]) == 0
     report = json.loads((out / "reports" / "c.txt.json").read_text(encoding="utf-8"))
     corpus = [f for f in report["flags"] if f["detector"] == DETECTOR_ID]
-    assert ("Sergei", "Sergey") in {(f["text"], f["suggestion"]) for f in corpus}
+    assert ("Dmitri", "Dmitry") in {(f["text"], f["suggestion"]) for f in corpus}
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert summary["flags"].get("consistency", 0) >= len(corpus)
+    assert summary["flags"]["consistency"] == len(corpus) == 2

@@ -21,11 +21,11 @@ def findings(detector, text):
 
 
 def test_full_stop_without_space_before_a_capital_is_fixed(detector):
-    doc = Document("t", "Floods displaced 3,000 families.Rescue teams arrived on Sunday.")
+    doc = Document("t", "The museum reopened in May.Visitors queued for hours.")
     view = doc.view()
     record_findings(doc, view, "detect", findings(detector, view.text))
-    assert doc.cleaned_text == "Floods displaced 3,000 families. Rescue teams arrived on Sunday."
-    assert doc.flags[0].category == "glued_words" and "families.Rescue" in doc.flags[0].message
+    assert doc.cleaned_text == "The museum reopened in May. Visitors queued for hours."
+    assert doc.flags[0].category == "glued_words" and "May.Visitors" in doc.flags[0].message
 
 
 def test_comma_glue_in_a_list_gives_separate_edits(detector):
@@ -38,21 +38,21 @@ def test_comma_glue_in_a_list_gives_separate_edits(detector):
 
 def test_numbers_abbreviations_and_addresses_are_not_glue(detector):
     text = (
-        "About 14,000 people met at 10.30 a.m. in the U.S. capital; see www.example.org or "
+        "About 18,500 people met at 10.30 a.m. in the U.S. capital; see www.example.org or "
         "mail press@example.org, or visit example.com/news for the 2.5% figure."
     )
     assert findings(detector, text) == []
 
 
 def test_lowercase_word_glued_to_a_function_word_is_flagged_with_its_split(detector):
-    (found,) = findings(detector, "Our main concern is the harborthey say it needs dredging.")
+    (found,) = findings(detector, "Volunteers cleaned the harborthey said it needed dredging.")
     assert found.suggestion == "harbor they"
     assert found.replacement is None and not found.apply
 
 
 def test_case_change_inside_an_unknown_token_is_flagged(detector):
-    (found,) = findings(detector, "The report cited WeatherU.N. data.")
-    assert found.suggestion == "Weather U.N."
+    (found,) = findings(detector, "The statement from the ministryOfficials was brief.")
+    assert found.suggestion == "ministry Officials"
 
 
 def test_brands_names_and_closed_compounds_pass(detector):
@@ -68,7 +68,7 @@ def test_brands_names_and_closed_compounds_pass(detector):
     [
         ("ofthe", ("of", "the")),
         ("tothe", ("to", "the")),
-        ("bridgewe", ("bridge", "we")),
+        ("marketthey", ("market", "they")),
         ("onto", None),
         ("atone", None),
     ],
@@ -83,12 +83,12 @@ def test_numbers_run_into_words_are_flagged_but_units_pass(detector):
 
 
 def test_capitalised_word_glued_to_a_pronoun(detector):
-    (found,) = findings(detector, "The top concern in Portugalwe were told is the drought.")
-    assert found.suggestion == "Portugal we"
+    (found,) = findings(detector, "Exports from Chilethey said rose sharply.")
+    assert found.suggestion == "Chile they"
 
 
 def test_rare_names_are_not_split(detector):
-    text = "Officials in Vynnytsia, Kreminna, Sloviansk and Popasna spoke with Chistikova, Umerov and Kuleba."
+    text = "Officials in Khmelnytskyi, Drohobych, Berdychiv and Zhashkiv spoke with Tkachenko, Shevchuk and Yermak."
     assert findings(detector, text) == []
 
 

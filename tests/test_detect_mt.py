@@ -25,12 +25,12 @@ CONFIG = PipelineConfig()
 CLEAN_NEWS = [
     "U.S. Defense Secretary Pete Hegseth met Russian Defense Minister Andrei Belousov's deputy on Monday, "
     "the Pentagon said, in the first contact between the two defense ministries in more than a year.",
-    "The International Committee of the Red Cross said its staff had reached the besieged city on Tuesday "
-    "and evacuated about 300 civilians, most of them elderly, in a convoy of buses and private cars.",
+    "The Red Cross said its staff had reached the besieged city on Tuesday and evacuated about 300 "
+    "civilians, most of them elderly, in a convoy of buses and private cars.",
     "The Portuguese government said on Wednesday it would raise the minimum wage by 6% next year, "
     "while the Spanish Prime Minister Pedro Sanchez announced new housing subsidies.",
-    "United Nations Secretary-General Antonio Guterres, a former Portuguese prime minister, urged both "
-    "sides to allow aid convoys through and warned that the humanitarian situation was deteriorating.",
+    "NATO Secretary-General Mark Rutte, a former Dutch prime minister, urged allies to raise military "
+    "spending and warned that stocks of air defense missiles were running low.",
     "Amnesty International and Human Rights Watch accused the security forces of using excessive force "
     "against protesters, a charge the Interior Ministry denied in a statement late on Thursday.",
     "The European Central Bank left interest rates unchanged on Thursday, and its president, Christine "
@@ -39,14 +39,14 @@ CLEAN_NEWS = [
     "the winner in stoppage time after the visitors had dominated the second half.",
     "The German Marshall Fund, a Washington think tank, said in a report that European defense spending "
     "rose to its highest level since the end of the Cold War, led by Poland and the Baltic states.",
-    "Officials at the White House said President Joe Biden would travel to the Black Sea region next month "
+    "Officials at the White House said the president would travel to the Black Sea region next month "
     "to meet NATO allies, the first such visit by an American president in two decades.",
     "The Supreme Court agreed on Monday to hear a challenge to the federal law, setting up a ruling that "
     "is expected before the court's term ends in June, lawyers for both sides said.",
     "Police said the driver lost control of the car on the wet road near the border town and struck a "
     "parked truck; two passengers were taken to hospital with minor injuries.",
-    "The Ukrainian Foreign Minister Dmytro Kuleba told reporters in Brussels that Kyiv needed more air "
-    "defense systems before the winter, when Russian strikes on the power grid were expected to intensify.",
+    "The Lithuanian Foreign Minister Kestutis Budrys told reporters in Vilnius that the Baltic states "
+    "needed more radar coverage along the border before the winter.",
     "The actual number of casualties is likely to be higher, the regional governor said, because rescue "
     "teams had not yet reached several villages cut off by the floods.",
     "The French Open champion said she would skip the tournament in Rome to rest a shoulder injury, her "
@@ -60,9 +60,9 @@ CLEAN_NEWS = [
     "Italian Prime Minister Giorgia Meloni and French President Emmanuel Macron discussed migration at a "
     "summit in Rome, where the European Union's leaders also agreed on a new budget framework.",
     "Britain's Ministry of Defence said in its daily intelligence update that Russia had probably lost "
-    "several hundred armored vehicles in the fighting around the town since October.",
-    "Kremlin spokesman Dmitry Peskov told reporters that President Vladimir Putin had no plans to meet "
-    "the Ukrainian leader, and Peskov declined to say whether a prisoner exchange was being prepared.",
+    "more than 200 armored vehicles in the fighting around the town since October.",
+    "Government spokeswoman Marta Kos told reporters that Prime Minister Robert Golob had no plans to meet "
+    "the opposition leader, and Kos declined to say whether early elections were being prepared.",
     "The International Monetary Fund approved a $15.6 billion loan for Ukraine on Friday, the first such "
     "program for a country at war, the fund's managing director, Kristalina Georgieva, said.",
     "Mexico's Secretary of Defense said the army would send 10,000 more troops to the northern border, "
@@ -76,8 +76,8 @@ CLEAN_NEWS = [
     "power lines and several cars in the Kyiv region, where three people were injured.",
     "Sales of new cars in Europe rose 8% in the first quarter, led by electric models, the European "
     "Automobile Manufacturers' Association said on Thursday.",
-    "Defense Secretary Lloyd Austin said the United States would keep sending artillery shells, and Austin "
-    "added that allies had pledged air defense systems at the Ramstein meeting.",
+    "Treasury Secretary Scott Bessent said the United States would keep its tariffs in place, and Bessent "
+    "added that talks with Chinese officials would resume in London next month.",
     "Shares of the Spanish lender rose 3% after the Bank of Spain said it saw no risk to financial "
     "stability from the takeover, and the European Central Bank said it would review the deal.",
     "Human rights groups say thousands of people have been detained since the protests began three weeks "
@@ -167,8 +167,8 @@ def test_reordered_well_known_name_is_flagged_with_its_english_order(text, span,
 def test_known_names_in_their_own_order_are_fine():
     assert run(WordOrderCalqueDetector, "UNITED NATIONS, May 14 (Reuters) - The council met on Thursday.") == []
     text = (
-        "The World Health Organization, the UN Security Council, the International Committee of the Red "
-        "Cross and the Federal Bureau of Investigation issued statements."
+        "The International Court of Justice, the World Health Organization, the UN Security "
+        "Council and the Federal Bureau of Investigation issued statements."
     )
     assert run(WordOrderCalqueDetector, text) == []
 
@@ -217,29 +217,30 @@ def test_language_model_check_is_off_when_the_rewriter_does_not_run():
 
 
 def test_article_and_nationality_before_a_person_is_flagged():
-    text = "The proposal came from the head of the UN, the Portuguese Antonio Guterres, on Tuesday."
+    text = "The film was directed by the Mexican Alfonso Cuaron and shot in black and white."
     findings = run(NationalityArticleDetector, text)
-    assert flagged(findings, text) == ["the Portuguese Antonio Guterres"]
-    assert "Antonio Guterres" in findings[0].suggestion and not findings[0].suggestion.startswith(
-        "the Portuguese Antonio"
-    )
-    assert "Portugal's Antonio Guterres" in findings[0].details["alternatives"]
+    assert flagged(findings, text) == ["the Mexican Alfonso Cuaron"]
+    assert findings[0].suggestion == "the Mexican-born Alfonso Cuaron"
+    assert "Mexico's Alfonso Cuaron" in findings[0].details["alternatives"]
+    assert findings[0].confidence == 0.75  # spaCy reads the name as a person
 
 
 @pytest.mark.parametrize(
     "text, span",
     [
-        ("Talks were led by the American Lloyd Austin, officials said.", "the American Lloyd Austin"),
-        ("He met the Russian Sergei Lavrov on Monday.", "the Russian Sergei Lavrov"),
+        ("Voters in the suburbs backed the Chilean Michelle Bachelet in the runoff.", "the Chilean Michelle Bachelet"),
+        ("The keynote was given by the Italian Mario Draghi at the bank's forum.", "the Italian Mario Draghi"),
     ],
 )
 def test_article_and_nationality_before_names_spacy_misreads_are_flagged(text, span):
-    assert flagged(run(NationalityArticleDetector, text), text) == [span]
+    findings = run(NationalityArticleDetector, text)
+    assert flagged(findings, text) == [span]
+    assert findings[0].confidence == 0.6  # spaCy reads the phrase as an organisation: less certain
 
 
 def test_nationality_before_a_common_noun_or_title_is_fine():
     text = (
-        "The Portuguese government and the Russian Foreign Minister Sergei Lavrov met the French "
+        "The Portuguese government and the Norwegian Foreign Minister Espen Barth Eide met the French "
         "delegation, and the German Marshall Fund published a report."
     )
     assert run(NationalityArticleDetector, text) == []
@@ -249,7 +250,7 @@ def test_nationality_before_a_common_noun_or_title_is_fine():
 
 
 def test_capitalised_translated_terms_are_flagged_with_the_lower_case_form():
-    text = "The deployment of the UN Blue Helmets was discussed on the Social Networks of the ministry."
+    text = "Some 400 Blue Helmets patrol the buffer zone, and the ministry answered critics on the Social Networks."
     findings = run(CapitalisedTermDetector, text)
     assert flagged(findings, text) == ["Blue Helmets", "Social Networks"]
     assert [f.suggestion for f in findings] == ["blue helmets", "social networks"]
@@ -262,48 +263,129 @@ def test_a_term_inside_a_longer_name_is_left_alone():
 
 # --- false friends and literal translations -----------------------------------------------------------
 
+# one case written here for every rule of false_friends.json: (text, rule, flagged span, suggestion)
+FALSE_FRIEND_CASES = [
+    ("Voters want the actual administration to explain the delays.", "actual-current", "actual", "current"),
+    ("Actually there are 40 schools in the district, the council said.", "actually-currently", "Actually", "Currently"),
+    (
+        "The mayor expects an eventual escalation once the ceasefire lapses.",
+        "eventual-possible",
+        "eventual",
+        "possible",
+    ),
+    (
+        "The ministry wants to keep sensible information away from hackers.",
+        "sensible-sensitive",
+        "sensible",
+        "sensitive",
+    ),
+    ("Hundreds of protesters assisted to the funeral of the singer.", "assist-attend", "assisted to", "attend"),
+    ("The navy realized several patrols in the strait last week.", "realize-carry-out", "realized", "carry out"),
+    ("Colombia will celebrate parliamentary elections in March.", "celebrate-hold", "celebrate", "hold"),
+    ("The government pretends to impose new tariffs on steel.", "pretend-intend", "pretends to", "intend to"),
+    (
+        "Artillery units damaged five enemy cars at the crossing, the brigade reported.",
+        "cars-vehicles",
+        "cars",
+        "vehicles",
+    ),
+    ("Rebels captured heavy technique abandoned near the airfield.", "technique-equipment", "technique", "equipment"),
+    ("Drones struck critical infrastructure objects overnight.", "objects-facilities", "objects", "facilities"),
+    (
+        "Operative data from the front shows a lull in the shelling.",
+        "operative-operational",
+        "Operative",
+        "Operational",
+    ),
+    ("The special forces liquidated dozens of militants in the raid.", "liquidate-kill", "liquidated", "killed"),
+    ("The opposition fraction walked out of the chamber in protest.", "fraction-faction", "fraction", "faction"),
+    ("The engineers have worked on the tunnel since four years.", "since-duration", "since", "for"),
+    (
+        "The country stayed united in front of the crisis, the king said.",
+        "in-front-of-facing",
+        "in front of",
+        "in the face of",
+    ),
+    ("Engineers want the totality of the budget spent on repairs.", "totality-all", "the totality of", "all of"),
+    (
+        "The report put in evidence the failures of the regulator.",
+        "put-in-evidence",
+        "put in evidence",
+        "highlighted",
+    ),
+    (
+        "The senator made a question about the contract.",
+        "make-a-question",
+        "made a question",
+        "ask a question",
+    ),
+    ("Police received new informations about the suspect.", "uncountable-plural", "informations", None),
+    ("The North American ambassador met the president in Lima.", "north-american-us", "North American", "US"),
+    ("Tourism in the Aztec country grew by 9% last year.", "country-epithet", "Aztec country", None),
+    (
+        "Mexican Chancellor Marcelo Ebrard flew to Washington.",
+        "chancellor-foreign-minister",
+        "Chancellor",
+        "Foreign Minister",
+    ),
+    (
+        "The Brazilian Chancellery summoned the ambassador on Friday.",
+        "chancellery-foreign-ministry",
+        "Chancellery",
+        "Foreign Ministry",
+    ),
+    (
+        "The envoy met the head of French diplomacy in Rome.",
+        "head-of-diplomacy",
+        "the head of French diplomacy",
+        "the French foreign minister",
+    ),
+    (
+        "Unions accused the Spanish Executive of ignoring the strike.",
+        "the-executive-government",
+        "Executive",
+        "Government",
+    ),
+    ("Russian forces say the VSU shelled the bridge overnight.", "russian-abbreviations", "VSU", None),
+    ("The governor assured that the dam would hold.", "assured-that-said", "assured", "said"),
+    ("The president manifested that the reform would go ahead.", "manifested-that-stated", "manifested", "stated"),
+    (
+        "The minister declared to the press that the border would reopen.",
+        "declared-to-the-press",
+        "declared to the press",
+        "told reporters",
+    ),
+    (
+        "In declarations to a radio station, the mayor defended the plan.",
+        "in-declarations-to",
+        "In declarations to",
+        "In remarks to",
+    ),
+    (
+        "Diplomats expect the General Assembly of the UN to vote on Thursday.",
+        "council-of-the-acronym",
+        "the General Assembly of the UN",
+        "the UN General Assembly",
+    ),
+    (
+        "Wages rose, and the 40 percent of workers now earn the minimum, the survey found.",
+        "the-percent-of",
+        "the ",
+        "",
+    ),
+]
 
-@pytest.mark.parametrize(
-    "text, span, suggestion",
-    [
-        ("Troops tried to disembark north of the river toward the city.", "disembark", "push"),
-        ("Drones destroyed four Russian cars near the front line.", "cars", "vehicles"),
-        ("The minister warned of an eventual invasion of the island.", "eventual", "possible"),
-        ("The actual government has promised new elections.", "actual", "current"),
-        ("The country will celebrate presidential elections in May.", "celebrate", "hold"),
-        ("The army lost dozens of units of military technique in the battle.", "technique", "equipment"),
-        ("Missiles hit energy objects in three regions overnight.", "objects", "facilities"),
-        ("He has lived in the capital since three years, his lawyer said.", "since", "for"),
-        ("The ministry also said so Moscow is preparing a new offensive.", "said so", "said"),
-        (
-            "“We were unable to reach them due to lack of effort,” the official said.",
-            "due to lack of effort",
-            "but not for lack of trying",
-        ),
-        ("The North American president spoke to reporters in Lima.", "North American", "US"),
-        ("Russian Chancellor Sergei Lavrov flew to Ankara.", "Chancellor", "Foreign Minister"),
-        (
-            "He met the head of Ukrainian diplomacy on Monday.",
-            "the head of Ukrainian diplomacy",
-            "the Ukrainian foreign minister",
-        ),
-        ("The president assured that the troops would stay.", "assured", "said"),
-        (
-            "In declarations to Reuters, the minister said the Security Council of the UN would meet.",
-            "the Security Council of the UN",
-            "the UN Security Council",
-        ),
-        (
-            "The families are refugees where about 200 civilians are refugees in the basement.",
-            "are refugees",
-            "have taken refuge",
-        ),
-    ],
-)
-def test_false_friends_are_flagged_with_the_intended_english(text, span, suggestion):
-    findings = run(FalseFriendDetector, text)
-    assert span in flagged(findings, text)
-    assert next(f for f in findings if text[f.start : f.end] == span).suggestion == suggestion
+
+@pytest.mark.parametrize("text, rule, span, suggestion", FALSE_FRIEND_CASES, ids=[c[1] for c in FALSE_FRIEND_CASES])
+def test_false_friends_are_flagged_with_the_intended_english(text, rule, span, suggestion):
+    findings = [f for f in run(FalseFriendDetector, text) if f.details["rule"] == rule]
+    assert flagged(findings, text) == [span]
+    assert findings[0].suggestion == suggestion
+    assert findings[0].category == "mt_artefact" and findings[0].apply is False
+
+
+def test_every_false_friend_rule_has_a_case_here():
+    assert {r.id for r in rules()} == {case[1] for case in FALSE_FRIEND_CASES}
 
 
 @pytest.mark.parametrize(
@@ -311,16 +393,22 @@ def test_false_friends_are_flagged_with_the_intended_english(text, span, suggest
     [
         "The actual number of victims is higher, officials said.",
         "The eventual winner will face the incumbent in November.",
-        "Passengers began to disembark after the ferry docked.",
+        "Both families had owned their cars for a decade, the dealer said.",
         "Sales of Russian cars fell by a third last year, the association said.",
         "Prices have risen since 2014, and since three years ago the trend has sped up.",
-        "He said so himself.",
         "The president assured reporters that the troops would stay, and the machines at the plant were idle.",
         "German Chancellor Olaf Scholz and British Chancellor Rishi Sunak met in Berlin.",
         "The Executive Committee of the party met, and its executive director resigned.",
-        "The project failed due to lack of effort by the contractor, the audit found.",
         "The strikes damaged civilian objects, including schools, the U.N. monitors said.",
         "The actual situation on the ground is worse, aid workers said.",
+        "Fans will celebrate the title in the main square on Sunday.",
+        "Her technique on the bars impressed the judges.",
+        "Museum staff catalogued 300 objects from the shipwreck.",
+        "The factory was liquidated after the owners went bankrupt.",
+        "Only a fraction of the budget was spent on roads.",
+        "Nurses assisted the surgeon during the operation.",
+        "It is sensible to carry water on long hikes.",
+        "He realized the mistake only after the vote.",
     ],
 )
 def test_correct_english_uses_of_the_same_words_are_not_flagged(text):
@@ -328,51 +416,54 @@ def test_correct_english_uses_of_the_same_words_are_not_flagged(text):
 
 
 def test_false_friend_alternatives_reach_the_rewriter_in_the_flag_details():
-    text = "Disembark south, the commander ordered."
+    text = "Realized several raids, the police said."
     findings = run(FalseFriendDetector, text)
-    assert findings[0].suggestion == "Push"
-    assert findings[0].details["alternatives"] == ["Push", "Advance", "Move"]
+    assert findings[0].suggestion == "Carry out"
+    assert findings[0].details["alternatives"] == ["Carry out", "Conduct", "Hold"]
 
 
 def test_a_name_inside_a_literal_formula_is_kept_in_the_suggestion():
-    text = "An official spoke on condition of anonymity due to basic NATO rules about the talks."
-    findings = run(FalseFriendDetector, text)
+    text = "The Security Council of the OSCE met, and the head of Polish diplomacy spoke."
+    findings = sorted(run(FalseFriendDetector, text), key=lambda f: f.start)
     assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
-        ("due to basic NATO rules", "under ground rules set by NATO")
+        ("The Security Council of the OSCE", "The OSCE Security Council"),
+        ("the head of Polish diplomacy", "the Polish foreign minister"),
     ]
-    text = "He spoke on condition of anonymity according to key Pentagon rules."
-    assert [f.suggestion for f in run(FalseFriendDetector, text)] == ["under ground rules set by the Pentagon"]
 
 
-def test_every_false_friend_rule_names_its_source_languages_and_english():
-    assert len(rules()) >= 20
+def test_every_false_friend_rule_names_its_source_languages_english_and_reference():
     for rule in rules():
-        assert rule.source and rule.message
+        assert rule.source and rule.message and rule.reference, rule.id
         assert 0 < rule.confidence < 1
+    (finding,) = run(FalseFriendDetector, "Missiles hit energy objects overnight.")
+    assert finding.details["reference"] == next(r.reference for r in rules() if r.id == "objects-facilities")
 
 
 # --- official titles ----------------------------------------------------------------------------------
 
 
-def test_us_secretary_called_minister_is_flagged_by_holder_and_by_adjective():
-    text = "Defense Minister Pete Hegseth met allies. The U.S. Foreign Minister arrived later."
+def test_us_and_uk_secretaries_called_ministers_are_flagged_by_holder_and_by_adjective():
+    text = (
+        "Finance Minister Janet Yellen told lawmakers the limit must rise. "
+        "Britain's Interior Minister Yvette Cooper later met police chiefs."
+    )
     findings = run(OfficialTitleDetector, text)
-    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
-        ("Defense Minister", "Defense Secretary"),
-        ("Foreign Minister", "Secretary of State"),
+    assert [(text[f.start : f.end], f.suggestion, f.confidence) for f in findings] == [
+        ("Finance Minister", "Treasury Secretary", 0.7),  # from the list of office holders
+        ("Interior Minister", "Home Secretary", 0.8),  # from the adjective
     ]
 
 
 def test_minister_country_called_secretary_is_flagged():
-    text = "Russian Secretary of Defense Andrei Belousov visited the front."
+    text = "Ukrainian Secretary of Defense Denys Shmyhal toured a drone factory."
     findings = run(OfficialTitleDetector, text)
     assert [(text[f.start : f.end], f.suggestion) for f in findings] == [("Secretary of Defense", "Defense Minister")]
 
 
 def test_correct_titles_are_left_alone():
     text = (
-        "U.S. Secretary of State Marco Rubio met Russian Foreign Minister Sergey Lavrov, and British "
-        "Defence Secretary John Healey spoke to Ukrainian Defense Minister Rustem Umerov."
+        "U.S. Attorney General Merrick Garland met French Interior Minister Gerald Darmanin, British Home "
+        "Secretary Yvette Cooper joined by video, and Spanish Foreign Minister Jose Manuel Albares spoke last."
     )
     assert run(OfficialTitleDetector, text) == []
 
@@ -382,17 +473,16 @@ def test_correct_titles_are_left_alone():
 
 def test_person_called_by_first_name_after_full_introduction_is_flagged():
     text = (
-        "Defense Secretary Pete Hegseth arrived in Brussels on Monday.\n\n"
-        "“We will not back down,” Pete said on Tuesday, and when Pete told the allies he would stay, "
-        "Secretary Pete said nothing."
+        "Transport Minister Pedro Almeida opened the bridge on Monday.\n\n"
+        "The work took four years, Pedro told reporters, and Pedro said the tolls would stay low."
     )
     findings = run(FirstNameReferenceDetector, text)
-    assert flagged(findings, text) == ["Pete", "Pete"]
-    assert findings[0].suggestion == "Hegseth"
+    assert flagged(findings, text) == ["Pedro", "Pedro"]
+    assert [f.suggestion for f in findings] == ["Almeida", "Almeida"]
 
 
 def test_surname_references_and_full_names_are_fine():
-    text = "Defense Secretary Pete Hegseth arrived on Monday. Hegseth said Pete Hegseth's team was ready."
+    text = "Transport Minister Pedro Almeida opened the bridge. Almeida said Pedro Almeida's team was proud."
     assert run(FirstNameReferenceDetector, text) == []
 
 
@@ -424,22 +514,24 @@ def test_all_mt_detectors_together_stay_under_one_flag_per_thousand_words_of_cle
 
 _VOCABULARY = [
     "the",
-    "Portuguese",
-    "Antonio",
-    "Guterres",
-    "Cross",
-    "Red",
-    "International",
-    "Defense",
+    "Mexican",
+    "Alfonso",
+    "Cuaron",
+    "Bank",
+    "Central",
+    "European",
+    "Finance",
     "Minister",
-    "Lloyd",
-    "Austin",
+    "Janet",
+    "Yellen",
+    "Pedro",
+    "Almeida",
     "said",
-    "so",
-    "Ukraine",
-    "is",
-    "disembark",
-    "south",
+    "told",
+    "eventual",
+    "invasion",
+    "energy",
+    "objects",
     "Russian",
     "cars",
     "destroyed",

@@ -60,10 +60,10 @@ def test_two_changes_inside_one_earlier_edit_become_one_edit_and_both_land():
 
 
 def test_unapplied_suggestion_does_not_change_the_text():
-    doc = Document("d", "will not waiver")
-    doc.add_edits(doc.view(), "grammar", [ProposedEdit(9, 15, "waver", "confusable", applied=False)])
-    assert doc.cleaned_text == "will not waiver"
-    assert doc.edits[0].after == "waver"
+    doc = Document("d", "prices could loose value")
+    doc.add_edits(doc.view(), "grammar", [ProposedEdit(13, 18, "lose", "confusable", applied=False)])
+    assert doc.cleaned_text == "prices could loose value"
+    assert (doc.edits[0].before, doc.edits[0].after, doc.edits[0].applied) == ("loose", "lose", False)
 
 
 def test_report_round_trips_through_json():

@@ -18,9 +18,9 @@ from pipeline.report.view_model import build_document_view, category_label
 from pipeline.report.word_diff import tokenize, word_diff
 
 TEXT = (
-    "Breaking News Home\n"
+    "World Politics Home\n"
     "The minister go to Geneva on Friday.\n\n"
-    "Talks lasted about 90 minutes and the officials refused to give details\n"
+    "Talks lasted about two hours and ended without a joint statement\n"
 )
 
 
@@ -187,9 +187,9 @@ def test_blocks_break_after_line_breaks_in_unchanged_text() -> None:
     view = build_document_view(sample_document().to_report())
     block_texts = ["".join(s.text for s in block) for block in view.blocks]
     assert block_texts == [
-        "Breaking News Home\n",
+        "World Politics Home\n",
         "The minister go to Geneva on Friday.\n\n",
-        "Talks lasted about 90 minutes and the officials refused to give details\n",
+        "Talks lasted about two hours and ended without a joint statement\n",
     ]
 
 

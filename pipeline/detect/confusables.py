@@ -1,4 +1,4 @@
-"""Real-word confusions ("will not waiver" for "will not waver"), confirmed by language-model gain.
+"""Real-word confusions ("could loose" for "could lose"), confirmed by language-model gain.
 
 Every occurrence of a word of ``data/lexicons/confusables.tsv`` is a candidate: the sentence is
 scored as written and with the word swapped for each partner (one batched ``gains`` call for the
@@ -6,7 +6,7 @@ document), and the word is flagged only when the swapped sentence is far more li
 carries the partner as its ``suggestion``; the rewriter applies it when its own guards pass.
 
 A part-of-speech cue lowers the bar: the word straight after "not" or a modal, parsed by spaCy as
-the verb there ("will not waiver", "could effect"), where a noun or adjective of the lexicon cannot
+the verb there ("must not waiver", "could effect"), where a noun or adjective of the lexicon cannot
 stand. Without it the gain must be large, so that correct uses ("a tax waiver", "the waiver was
 granted") are never flagged.
 
@@ -26,7 +26,7 @@ from pipeline.text.lexical import match_case
 
 # nats the swapped sentence must gain. On the clean control set (tests/data/clean_news) the best
 # swap gains -1.0 (council -> counsel); real confusions gain 6-12 ("could loose" 6.9, "city
-# counsel" 11.5, "will not waiver" 9.7), correct uses lose ("a tax waiver" -9.3).
+# counsel" 11.5), correct uses lose ("a tax waiver" -9.3).
 MIN_GAIN = 6.0
 MIN_GAIN_POS_CUE = 2.0  # the word sits in a verb slot after "not" or a modal ("could effect": 2.1)
 _MAX_CANDIDATES = 60  # per document: a bound on LM work

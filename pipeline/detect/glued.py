@@ -1,12 +1,12 @@
-"""Words and sentences run together: "people.Wolfgang", "NewsU.S.", "prioritywe".
+"""Words and sentences run together: "reopened.Visitors", "ministryOfficials", "harborthey".
 
 Three shapes, each decided with word frequencies (``wordfreq``) rather than lists of examples:
 
-- a sentence or list separator with no space after it, between letters ("people.Wolfgang",
+- a sentence or list separator with no space after it, between letters ("reopened.Visitors",
   "Kyiv,Lviv"): inserting the space is safe, so it is an applied edit;
 - a lower-to-upper case change inside a token that is not itself a known word, where both halves are
-  common words ("NewsU.S."); brands and names ("YouTube", "McDonald") are known words and pass;
-- an unknown lowercase token that splits into a common word and a function word ("prioritywe").
+  common words ("ministryOfficials"); brands and names ("YouTube", "McDonald") are known words and pass;
+- an unknown lowercase token that splits into a common word and a function word ("harborthey").
   Function words are the glue that shows up between words in running text; two content words
   ("weekslong") are often a legitimate closed compound, so they are left alone. These are flagged
   with the split as suggestion, and the rewriter's language model decides about punctuation.

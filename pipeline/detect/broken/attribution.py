@@ -1,4 +1,4 @@
-"""Duplicated attributions ("the official said. he said.") and sentences that start in lowercase.
+"""Duplicated attributions ("..., according to police. police said.") and sentences that start in lowercase.
 
 Both come from machine translation joining two renderings of the same clause, or from a scraper
 cutting a sentence: a speech verb closes a sentence and a second, bare attribution follows it, or a

@@ -1,7 +1,7 @@
 """Stray punctuation: ". ." and " ." at a sentence end, a space before a comma or colon, doubled marks.
 
-These are left behind when a translation system or a scraper drops a word ("... and paramilitary .")
-or joins two versions of a sentence end ("northeast. ."). The fix for the mark itself is clear and
+These are left behind when a translation system or a scraper drops a word ("... evacuated from the .")
+or joins two versions of a sentence end ("at dawn. ."). The fix for the mark itself is clear and
 given as a suggestion; the missing word, if any, is for the rewriter or the editor.
 """
 

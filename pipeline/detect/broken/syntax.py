@@ -4,15 +4,15 @@ Checks run on running text only (paragraphs that end in sentence punctuation); h
 are the boilerplate stage's business. Sentence boundaries come from the rule-based segmenter, which
 follows the punctuation actually in the text, and parts of speech from spaCy's small English model.
 
-- a capitalised function word mid-sentence followed by lowercase text ("in Russia It has"): a
-  sentence boundary went missing;
-- a capitalised common noun mid-sentence between lowercase words ("left Thousands of soldiers");
+- a capitalised function word mid-sentence followed by lowercase text ("over the hills They
+  had"): a sentence boundary went missing;
+- a capitalised common noun mid-sentence between lowercase words ("bread and Milk rose");
 - a sentence that starts with a bare singular noun and a prepositional phrase, then breaks off at a
-  dash or comma ("... the Russian Federation. Attack on Ukraine – despite ..."): a spurious full stop
+  dash or comma ("... the budget on Monday. Renovation of the station – at a cost ..."): a spurious full stop
   split one clause in two;
 - fragments with no finite verb in running text;
 - a sentence that ends on an article, a conjunction or "of";
-- a short attribution whose object is a bare "this"/"that" ("The Pentagon said this about ..."):
+- a short attribution whose object is a bare "this"/"that" ("Its chief executive announced that to staff."):
   the statement it attributes was split off into another sentence;
 - a paragraph of running text whose last sentence stops without punctuation (truncated).
 """

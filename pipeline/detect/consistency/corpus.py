@@ -1,4 +1,4 @@
-"""Run-level consistency: one name spelled two ways across the documents of a run (Sergey/Sergei Lavrov).
+"""Run-level consistency: one name spelled two ways across the documents of a run (Dmitry/Dmitri Medvedev).
 
 The detect stage sees one document at a time (shards run in parallel and are cached per document),
 so variants spread over several documents need a pass over the finished reports

@@ -1,4 +1,4 @@
-"""One word or name spelled two ways in one document: defense/defence, Kiev/Kyiv, Sergey/Sergei Lavrov.
+"""One word or name spelled two ways in one document: organize/organise, Kiev/Kyiv, Alexei/Aleksei Navalny.
 
 Mixed spellings are a sign of stitched or machine-translated copy, and an editor wants them
 uniform. Every occurrence of a minority form is flagged with the form to use (house style, else the

@@ -6,7 +6,7 @@ Shared by the per-document detector (``consistency.py``) and the run-level pass
 - US/UK spelling pairs (defense/defence): a family per pair, compared anywhere in the text;
 - transliteration groups of places and names (Kiev/Kyiv, Zelensky/Zelenskyy): compared anywhere;
 - transliterated given names (Sergey/Sergei): compared only when followed by the same surname, so
-  "Sergei Shoigu" and "Sergey Lavrov" (two people, possibly spelled as each prefers) are not mixed up.
+  "Andrei Belousov" and "Andriy Yermak" (two people, each spelled as usual) are not mixed up.
 
 The preferred form is the house style when configured, else the majority, else (on a tie) the
 lexicon's preferred form (for spellings: the configured dialect's).

@@ -1,4 +1,4 @@
-"""Capitalised translated common terms: "the UN Blue Helmets", "the Social Networks".
+"""Capitalised translated common terms: "the Head of State", "the Social Networks".
 
 Spanish, Italian and French capitalise some common terms (Cascos Azules, Redes Sociales), or a
 translator carries the capitals of a source-language term over; English news writes them in lower

@@ -1,10 +1,12 @@
-"""False friends and literal translations: "disembark south", "several Russian cars", "eventual attack".
+"""False friends and literal translations: "the actual government", "energy objects", "an eventual attack".
 
 Machine translation from Romance and Slavic languages maps a word to its English look-alike
-(actual -> "actual" for "current", машины -> "cars" for military vehicles) or renders an idiom word
+(actual -> "actual" for "current", объекты -> "objects" for facilities) or renders an idiom word
 for word. The curated rules in ``false_friends.json`` each name the context in which the English
-reading is wrong, so the correct English uses of the same words stay unflagged. Each flag carries the
-intended English as its suggestion for the rewriter, which checks it with its language model.
+reading is wrong, so the correct English uses of the same words stay unflagged, and each cites where
+the pattern is documented (``reference``: a published list of false friends, a usage guide or the
+dictionary sense of the source word). Each flag carries the intended English as its suggestion for the
+rewriter, which checks it with its language model.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class FalseFriendRule:
     suggestion: str | None
     message: str
     confidence: float
+    reference: str
     alternatives: tuple[str, ...] = ()
     suggestion_if: tuple[tuple[str, str], ...] = ()  # (named group, template) used when the group matched
 
@@ -53,6 +56,7 @@ def rules() -> tuple[FalseFriendRule, ...]:
                 suggestion=rule.get("suggestion"),
                 message=rule["message"],
                 confidence=float(rule.get("confidence", 0.6)),
+                reference=rule["reference"],
                 alternatives=tuple(rule.get("alternatives", ())),
                 suggestion_if=tuple(rule.get("suggestion_if", {}).items()),
             )
@@ -70,7 +74,7 @@ def _cased(suggestion: str, flagged: str, at_sentence_start: bool) -> str:
 
 class FalseFriendDetector(Detector):
     id = "mt.false_friend"
-    version = "1"
+    version = "2"  # 2: rules with one sample sentence behind them removed; every rule cites a reference
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         for sentence in context.sentences:
@@ -94,6 +98,7 @@ class FalseFriendDetector(Detector):
                         details={
                             "rule": rule.id,
                             "source_languages": list(rule.source),
+                            "reference": rule.reference,
                             "alternatives": [_cased(a, flagged, start == 0) for a in rule.alternatives],
                         },
                     )

@@ -1,4 +1,4 @@
-"""A person referred to by first name after being introduced in full: "Lloyd Austin ... Lloyd said".
+"""A person referred to by first name after being introduced in full: "Pedro Almeida ... Pedro said".
 
 News style names a person in full once, then by surname. Translation from languages whose name
 order or honorifics differ (or a model confused about which token is the surname) leaves the first
@@ -28,7 +28,7 @@ _SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 
 
 def _full_name(first: str) -> re.Pattern[str]:
-    """``first`` followed by a surname (an optional middle initial allowed): "Lloyd J. Austin"."""
+    """``first`` followed by a surname (an optional middle initial allowed): "Pedro J. Almeida"."""
     return re.compile(rf"\b{re.escape(first)} (?:[A-Z]\.? )?(?P<last>[A-Z][a-z][\w’'-]*)")
 
 
@@ -46,7 +46,7 @@ class FirstNameReferenceDetector(Detector):
         for match in _BARE_SUBJECT.finditer(text):
             first = match.group("first")
             if _CAPITALISED_BEFORE.search(text, max(0, match.start() - 40), match.start()):
-                continue  # part of a longer name or title: "Secretary Lloyd said"
+                continue  # part of a longer name or title: "Minister Pedro said"
             surnames: dict[str, re.Match[str]] = {}
             for full in _full_name(first).finditer(text, 0, match.start()):
                 last = full.group("last")

@@ -1,14 +1,14 @@
-"""Article + nationality adjective directly before a person's name: "the Portuguese Antonio Guterres".
+"""Article + nationality adjective directly before a person's name: "the Mexican Alfonso Cuaron".
 
-Romance languages put an article before a nationality used as a noun (el portugués António
-Guterres, il francese Macron); English drops the article ("Portuguese-born Antonio Guterres",
-"Portugal's Antonio Guterres") or says "the Portuguese diplomat Antonio Guterres". Only the exact
+Romance languages put an article before a nationality used as a noun (el mexicano Alfonso
+Cuarón, il francese Macron); English drops the article ("Mexican-born Alfonso Cuaron",
+"Mexico's Alfonso Cuaron") or says "the Mexican director Alfonso Cuaron". Only the exact
 shape "the" + demonym + person name is flagged: "the Portuguese government" and "the Russian Foreign
 Minister" are ordinary English, and a name that runs on into a capitalised word ("the German
 Marshall Fund") is an organisation.
 
 The name is a spaCy PERSON entity; when spaCy reads the whole phrase as an organisation ("the
-American Lloyd Austin"), two or three proper nouns none of which is an institution, place or title
+Italian Mario Draghi"), two or three proper nouns none of which is an institution, place or title
 word still count, with less confidence.
 """
 

@@ -1,4 +1,4 @@
-"""Official titles translated with another country's system: "Defense Minister Lloyd Austin".
+"""Official titles translated with another country's system: "Finance Minister Janet Yellen".
 
 Most governments have ministers; the United States and Britain have secretaries for several of the
 same posts (Secretary of Defense, Secretary of State, Foreign Secretary, Home Secretary). A
@@ -43,7 +43,7 @@ def _data() -> tuple[re.Pattern[str], dict[str, str], dict[str, dict[str, str]],
 
 
 def holder_country(name: str, text: str, holders: dict[str, str]) -> str | None:
-    """The country of a known office holder named ``name`` ("Lloyd J. Austin III" counts as "Lloyd Austin")."""
+    """The country of a known office holder named ``name`` ("William P. Barr Jr." counts as "William Barr")."""
     tokens = [t for t in name.split() if t not in _SUFFIXES and not re.fullmatch(r"[A-Z]\.?", t)]
     if len(tokens) >= 2:
         country = holders.get(f"{tokens[0]} {tokens[-1]}")
