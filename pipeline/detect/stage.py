@@ -8,6 +8,7 @@ from typing import Any
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.registry import DETECTORS
 from pipeline.document import Document, ProposedEdit, TextView
+from pipeline.lexicons.loader import lexicons_digest
 from pipeline.stages.base import Stage
 from pipeline.text.nlp import spacy_pipeline
 
@@ -61,7 +62,8 @@ class DetectStage(Stage):
         self.detectors = load_detectors(config, self.targets)
 
     def settings(self) -> dict[str, Any]:
-        return {d.id: {"version": d.version, **d.settings()} for d in self.detectors}
+        detectors = {d.id: {"version": d.version, **d.settings()} for d in self.detectors}
+        return {**detectors, "lexicons": lexicons_digest()}
 
     def prepare(self) -> None:
         """Load spaCy now: a model load belongs to the process, not to the first document's time budget."""

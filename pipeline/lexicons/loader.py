@@ -35,3 +35,16 @@ def load_tsv(name: str) -> tuple[tuple[str, ...], ...]:
 def load_json(name: str) -> Any:
     """A JSON lexicon (treat as read-only: it is shared by every caller in the process)."""
     return json.loads(_read(name))
+
+
+@cache
+def lexicons_digest() -> str:
+    """A hash of every lexicon file: part of the detect stage's cache key, so an edited lexicon
+    re-runs detection instead of serving results computed with the old entries."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(LEXICON_DIR.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(LEXICON_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
