@@ -67,6 +67,7 @@ def _clean(args: argparse.Namespace) -> int:
     from pipeline.batch import finish_run, stage_store
     from pipeline.io.sources import InputError, iter_documents
     from pipeline.runner import DocumentProcessor
+    from pipeline.runpass import repeated_lines
 
     config = PipelineConfig.load(
         args.config, grammar=args.grammar, rewrite=args.rewrite, stages=args.stages, max_bytes=args.max_bytes
@@ -78,7 +79,8 @@ def _clean(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"postedit: {exc}", file=sys.stderr)
         return 2
-    processor = DocumentProcessor(config, stage_store(output_dir, config))
+    run_lines, _ = repeated_lines.run_lines_for(config, lambda: documents)  # lines shared across the run
+    processor = DocumentProcessor(config, stage_store(output_dir, config), run_lines=run_lines)
     entries = _with_progress(documents, output_dir, processor, enabled=not args.no_progress and sys.stderr.isatty())
     summary = finish_run(
         entries,

@@ -17,6 +17,7 @@ from pipeline.config import PipelineConfig
 from pipeline.document import Document, ReplayError
 from pipeline.io.decode import DecodeError, decode_bytes
 from pipeline.io.sources import RawDocument
+from pipeline.runpass import repeated_lines
 from pipeline.stages.base import Stage
 from pipeline.stages.registry import build_stages
 
@@ -35,11 +36,18 @@ class DocumentResult:
 class DocumentProcessor:
     """Holds the stages (models loaded once per process) and runs documents through them."""
 
-    def __init__(self, config: PipelineConfig, store: StageStore | None = None, stages: list[Stage] | None = None):
+    def __init__(
+        self,
+        config: PipelineConfig,
+        store: StageStore | None = None,
+        stages: list[Stage] | None = None,
+        run_lines: repeated_lines.RunLines | None = None,
+    ):
         self.config = config
         self.store = store
         self.stages = stages if stages is not None else build_stages(config)
         self._prepared = False
+        self.run_lines = run_lines  # the run's frequent lines (run-level pass), or None
 
     def prepare(self) -> None:
         if not self._prepared:
@@ -75,9 +83,15 @@ class DocumentProcessor:
             + b"\n"
             + raw.data
         ).hexdigest()
+        # the document's lines that many documents of the run share: an input of the boilerplate
+        # stage, so their digest is chained into that stage's key (nothing when there are none)
+        frequent = self.run_lines.for_text(decoded.text) if self.run_lines else frozenset()
+        run_digest = repeated_lines.set_digest(frequent)
         keys = []
         for stage in self.stages:
             key = chain_key(key, stage.fingerprint())
+            if run_digest and stage.name == repeated_lines.STAGE:
+                key = chain_key(key, run_digest)
             keys.append(key)
         result = self._resume_from_store(raw, keys)
         if result is None:
@@ -93,7 +107,8 @@ class DocumentProcessor:
             stage_started = time.perf_counter()
             saved_flags, saved_edits = list(doc.flags), list(doc.edits)
             try:
-                stage.process(doc)
+                with repeated_lines.given(frequent):
+                    stage.process(doc)
                 _ = doc.cleaned_text  # raises ReplayError if the stage broke the invariant
             except Exception as exc:  # one document failing in one stage must not stop the run
                 # keep what earlier stages did; the report stays replayable
