@@ -13,9 +13,11 @@ positives and false negatives normalised to sum 1, precision and recall averaged
 harmonic mean of the two averages.
 
 Rows, all measured in the same run: doing nothing; jusText (``justext``, a maintained library for
-HTML) with each text line given to it as a ``<p>``; postedit's ``normalize`` + ``boilerplate``
-stages in-process (the configuration given with ``--config``, else the defaults). Then the same
-stages on the ``article_text`` bodies given as input (already clean text): applied removals
+HTML; ``pip install justext``) with each text line given to it as a ``<p>``; postedit's ``normalize``
++ ``boilerplate`` stages in-process (the configuration given with ``--config``, else the defaults),
+with the pages as one run (the run-level pass counts lines shared across them, as ``postedit
+clean`` on a JSONL file of the pages would) or, with ``--no-run-pass``, each page alone. Then the
+same stages on the ``article_text`` bodies given as input (already clean text): applied removals
 (edits), documents touched and flags, the count the issue caps at one removal per 20 documents.
 """
 
@@ -36,6 +38,8 @@ from pathlib import Path
 
 from pipeline.config import PipelineConfig
 from pipeline.document import Document
+from pipeline.io.sources import RawDocument
+from pipeline.runpass import repeated_lines
 from pipeline.stages.registry import build_stages
 
 _TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
@@ -100,15 +104,26 @@ def justext_text(text: str) -> str:
 
 
 class Stages:
-    """postedit's normalize + boilerplate stages, run in-process without a store."""
+    """postedit's normalize + boilerplate stages, run in-process without a store.
 
-    def __init__(self, config: PipelineConfig):
-        self.stages = build_stages(config.replace(stages=("normalize", "boilerplate")))
+    With ``run_lines`` (the run-level pass over the same texts, as ``postedit clean`` does on a
+    JSONL file of them), each document gets its set of lines shared across the run.
+    """
+
+    def __init__(self, config: PipelineConfig, texts: Sequence[str] = ()):
+        self.config = config.replace(stages=("normalize", "boilerplate"))
+        self.stages = build_stages(self.config)
+        self.run_lines = None
+        if texts:
+            raw = [RawDocument(str(i), t.encode("utf-8"), "") for i, t in enumerate(texts)]
+            self.run_lines, _ = repeated_lines.run_lines_for(self.config, lambda: raw)
 
     def run(self, doc_id: str, text: str) -> Document:
         doc = Document(doc_id, text)
-        for stage in self.stages:
-            stage.process(doc)
+        shared = self.run_lines.for_text(text) if self.run_lines else frozenset()
+        with repeated_lines.given(shared):
+            for stage in self.stages:
+                stage.process(doc)
         return doc
 
 
@@ -136,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", help="TOML with pipeline settings for the postedit row (e.g. keep_embeds)")
     parser.add_argument("--no-justext", action="store_true", help="skip the jusText row")
     parser.add_argument("--per-page", action="store_true", help="also print each page's P/R (no text)")
+    parser.add_argument(
+        "--no-run-pass", action="store_true", help="each page alone (no lines shared across the pages counted)"
+    )
     args = parser.parse_args(argv)
 
     rows = [json.loads(line) for line in Path(args.data).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -162,18 +180,23 @@ def main(argv: list[str] | None = None) -> int:
             pages = [shingle_match(g, o) for g, o in zip(gold, outputs)]
             print(row("jusText, each line as `<p>`", pages, halves, f"{touched} docs lose text | {ms:.0f}"))
 
-    stages = Stages(config)
-    docs: list[Document] = []
     started = time.process_time()
+    stages = Stages(config, () if args.no_run_pass else raw)
+    docs: list[Document] = []
     for r in rows:
         docs.append(stages.run(str(r["id"]), r["raw_text"]))
     ms = (time.process_time() - started) * 1000 / max(1, len(rows))
     pages = [shingle_match(g, d.cleaned_text) for g, d in zip(gold, docs)]
-    body_docs = [stages.run(str(r["id"]), r["article_text"]) for r in rows]
+    on_bodies = Stages(config, () if args.no_run_pass else gold)
+    body_docs = [on_bodies.run(str(r["id"]), r["article_text"]) for r in rows]
     cut = [removals(d) for d in body_docs]
     flags = sum(len([f for f in d.flags if f.category in ("boilerplate", "metadata")]) for d in body_docs)
     extra = f"{sum(cut)} removals in {sum(1 for c in cut if c)} docs, {flags} flags | {ms:.0f}"
-    print(row("postedit normalize + boilerplate", pages, halves, extra))
+    shared = len(stages.run_lines.frequent) if stages.run_lines else 0
+    name = "postedit normalize + boilerplate" + (", pages alone" if args.no_run_pass else ", pages as one run")
+    print(row(name, pages, halves, extra))
+    if not args.no_run_pass:
+        print(f"\n(run-level pass: {shared} lines shared by >= {config.repeated_line_documents} of the pages)")
 
     if args.per_page:
         print("\npage half P R (postedit) removals-on-body")

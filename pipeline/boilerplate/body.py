@@ -42,8 +42,8 @@ def weigh(lines: list[Line], penalty: float) -> None:
     an excerpt cut with an ellipsis, a summary within two lines of a date stamp or byline (a teaser
     list: headline, stamp, summary), or a line inside a section opened by a "Related"/"Comments"
     header. Supported prose closes such a section, except a comments section that opens after the
-    article has begun. A repeated line, and a line seen on many documents of the run, counts for
-    nothing.
+    article has begun. A repeated line counts for nothing; a line seen on many documents of the run
+    is not prose (see :func:`pipeline.boilerplate.decide.classify`).
     """
     section: str | None = None
     sticky = False
@@ -69,7 +69,7 @@ def weigh(lines: list[Line], penalty: float) -> None:
             else:
                 line.weight = 0.0 if line.repeat else float(line.words)
                 counted += 1
-        elif transparent(line) or line.repeat or line.run_repeat:
+        elif transparent(line) or line.repeat:
             line.weight = 0.0
         else:
             line.weight = -penalty

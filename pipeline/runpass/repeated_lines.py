@@ -48,15 +48,17 @@ _CURRENT: ContextVar[frozenset[str]] = ContextVar("repeated_lines", default=froz
 
 def line_key(line: str) -> str:
     """A short key of a normalised line: case, accents, punctuation and spacing ignored ("Sign up
-    for our newsletter!" and "SIGN UP FOR OUR NEWSLETTER" share one); "" for a line without a word.
+    for our newsletter!" and "SIGN UP FOR OUR NEWSLETTER" share one); "" for a line of fewer than
+    two words.
 
     Numbers are kept: news written from a template (results, market reports) differs in its numbers,
-    and those lines are the article, not furniture."""
+    and those lines are the article, not furniture. A line of one word has no key: labels that
+    short are common to unrelated sites, and the widgets among them are known by their wording."""
     text = unicodedata.normalize("NFKD", line).casefold()
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _NOT_WORD.sub(" ", text).strip()
-    if not text:
-        return ""
+    if " " not in text:
+        return ""  # one word ("Staff", "China") is shared by pages of different sites by chance
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
