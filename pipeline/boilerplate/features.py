@@ -155,7 +155,7 @@ def _mark_wording(line: Line, title: str) -> None:
     if bp.COPYRIGHT.search(t) and n <= 60:
         line.mark("footer", "copyright footer", strong=n <= 40, keep_kind=False)
     elif (
-        bp.NOTICE_TRIGGER.search(t)
+        bp.notice_triggered(t.lower())
         and bp.NOTICE.search(t)
         and (n <= 60 or bp.COOKIE.search(t))
         and _not_reported_speech(t)

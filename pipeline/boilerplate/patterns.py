@@ -118,13 +118,20 @@ TEASER_PREFIX = re.compile(
 # new-window notes; affiliate-commission disclosures; follow-us calls; reproduction and reprint
 # notices; thanks for reading or signing up; requests for readers' feedback; syndication and
 # opinion disclaimers.
-NOTICE_TRIGGER = re.compile(
-    r"cookie|consent|gdpr|javascript|browser|blocker|e-?mail|required field|sign up|subscri|register|inbox|spam"
-    r"|privacy|terms|agreement|download|click|new window|new tab|commission|affiliate|follow|join|like us"
-    r"|may not be|reproduc|thanks for|thank you for|tell us|let us know|hear from"
-    r"|share your|comment data|edited by|syndicated|disclaimer|views expressed",
-    re.IGNORECASE,
-)
+NOTICE_TRIGGERS = (
+    "cookie", "consent", "gdpr", "javascript", "browser", "blocker", "email", "e-mail", "required field",
+    "sign up", "subscri", "register", "inbox", "spam", "privacy", "terms", "agreement", "download", "click",
+    "new window", "new tab", "commission", "affiliate", "follow", "join", "like us", "may not be", "reproduc",
+    "thanks for", "thank you for", "tell us", "let us know", "hear from", "share your", "comment data",
+    "edited by", "syndicated", "disclaimer", "views expressed",
+)  # fmt: skip
+
+
+def notice_triggered(lowered: str) -> bool:
+    """A cheap test before :data:`NOTICE`: does the (lower-cased) line hold a notice's trigger word?"""
+    return any(word in lowered for word in NOTICE_TRIGGERS)
+
+
 NOTICE = re.compile(
     r"(?:\bcookies?\b.{0,60}\b(?:experience|consent|accept|agree|browsing|site|website|policy|use)|\bconsent\b.{0,40}\b(?:cookies?|data|partners)"
     r"|\bGDPR\b|enable\s+javascript|javascript\s+(?:is\s+)?(?:disabled|required)|(?:update|upgrade)\s+your\s+browser|ad\s*-?\s*blocker"
