@@ -30,6 +30,7 @@ import json
 import re
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -106,24 +107,25 @@ def justext_text(text: str) -> str:
 class Stages:
     """postedit's normalize + boilerplate stages, run in-process without a store.
 
-    With ``run_lines`` (the run-level pass over the same texts, as ``postedit clean`` does on a
-    JSONL file of them), each document gets its set of lines shared across the run.
+    With ``texts`` (the run-level pass over them, as ``postedit clean`` does on a JSONL file of the
+    same texts), each document's lines shared across the run count as furniture evidence.
     """
 
     def __init__(self, config: PipelineConfig, texts: Sequence[str] = ()):
         self.config = config.replace(stages=("normalize", "boilerplate"))
-        self.stages = build_stages(self.config)
-        self.run_lines = None
+        self.shared = 0
         if texts:
             raw = [RawDocument(str(i), t.encode("utf-8"), "") for i, t in enumerate(texts)]
-            self.run_lines, _ = repeated_lines.run_lines_for(self.config, lambda: raw)
+            self._folder = tempfile.TemporaryDirectory()
+            self.config, _ = repeated_lines.prepare_run(self.config, lambda: raw, Path(self._folder.name))
+            if self.config.run_lines_file:
+                self.shared = len(json.loads(Path(self.config.run_lines_file).read_text())["frequent"])
+        self.stages = build_stages(self.config)
 
     def run(self, doc_id: str, text: str) -> Document:
         doc = Document(doc_id, text)
-        shared = self.run_lines.for_text(text) if self.run_lines else frozenset()
-        with repeated_lines.given(shared):
-            for stage in self.stages:
-                stage.process(doc)
+        for stage in self.stages:
+            stage.process(doc)
         return doc
 
 
@@ -192,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     cut = [removals(d) for d in body_docs]
     flags = sum(len([f for f in d.flags if f.category in ("boilerplate", "metadata")]) for d in body_docs)
     extra = f"{sum(cut)} removals in {sum(1 for c in cut if c)} docs, {flags} flags | {ms:.0f}"
-    shared = len(stages.run_lines.frequent) if stages.run_lines else 0
+    shared = stages.shared
     name = "postedit normalize + boilerplate" + (", pages alone" if args.no_run_pass else ", pages as one run")
     print(row(name, pages, halves, extra))
     if not args.no_run_pass:

@@ -36,18 +36,11 @@ class DocumentResult:
 class DocumentProcessor:
     """Holds the stages (models loaded once per process) and runs documents through them."""
 
-    def __init__(
-        self,
-        config: PipelineConfig,
-        store: StageStore | None = None,
-        stages: list[Stage] | None = None,
-        run_lines: repeated_lines.RunLines | None = None,
-    ):
+    def __init__(self, config: PipelineConfig, store: StageStore | None = None, stages: list[Stage] | None = None):
         self.config = config
         self.store = store
         self.stages = stages if stages is not None else build_stages(config)
         self._prepared = False
-        self.run_lines = run_lines  # the run's frequent lines (run-level pass), or None
 
     def prepare(self) -> None:
         if not self._prepared:
@@ -85,8 +78,7 @@ class DocumentProcessor:
         ).hexdigest()
         # the document's lines that many documents of the run share: an input of the boilerplate
         # stage, so their digest is chained into that stage's key (nothing when there are none)
-        frequent = self.run_lines.for_text(decoded.text) if self.run_lines else frozenset()
-        run_digest = repeated_lines.set_digest(frequent)
+        run_digest = repeated_lines.document_digest(self.config, decoded.text)
         keys = []
         for stage in self.stages:
             key = chain_key(key, stage.fingerprint())
@@ -107,8 +99,7 @@ class DocumentProcessor:
             stage_started = time.perf_counter()
             saved_flags, saved_edits = list(doc.flags), list(doc.edits)
             try:
-                with repeated_lines.given(frequent):
-                    stage.process(doc)
+                stage.process(doc)
                 _ = doc.cleaned_text  # raises ReplayError if the stage broke the invariant
             except Exception as exc:  # one document failing in one stage must not stop the run
                 # keep what earlier stages did; the report stays replayable

@@ -45,13 +45,6 @@ def _processor(config_file: str, settings_json: str, output_dir: str) -> Documen
     return DocumentProcessor(config, stage_store(Path(output_dir), config))
 
 
-def _run_lines(output_dir: str, digest: str) -> repeated_lines.RunLines | None:
-    """The run's frequent lines, written by CleanAll when it planned the shards ("" : none)."""
-    if not digest:
-        return None
-    return repeated_lines.RunLines.load(Path(output_dir) / STATE_DIR / repeated_lines.FOLDER / f"{digest}.json")
-
-
 class CleanShard(luigi.Task):
     """Clean one shard of documents and write their outputs, then the shard's manifest."""
 
@@ -62,7 +55,6 @@ class CleanShard(luigi.Task):
     shard_key = luigi.Parameter()
     config_file = luigi.Parameter(default="")
     settings = luigi.DictParameter(default=dict[str, Any]())
-    run_lines = luigi.Parameter(default="", description="digest of the run's frequent lines (run-level pass)")
 
     def output(self) -> luigi.LocalTarget:
         return luigi.LocalTarget(str(Path(self.output_dir) / STATE_DIR / "shards" / f"{self.shard_key}.json"))
@@ -72,7 +64,6 @@ class CleanShard(luigi.Task):
         total = len(self.doc_ids)
         started = time.time()
         documents = select_documents(self.input_path, self.doc_ids, processor.config.max_bytes)
-        processor.run_lines = _run_lines(self.output_dir, self.run_lines)
 
         last_update = 0.0
 
@@ -124,7 +115,7 @@ class CleanAll(luigi.Task):
         self._done = False
         self._announced = False
         self._plans: list[ShardPlan] | None = None
-        self._run_lines = ""
+        self._run_lines_file = ""
 
     def settings(self) -> dict[str, Any]:
         chosen = {"grammar": self.grammar, "rewrite": self.rewrite, "cache_dir": self.cache_dir}
@@ -133,16 +124,21 @@ class CleanAll(luigi.Task):
     def plans(self) -> list[ShardPlan]:
         if self._plans is None:
             config = _config(self.config_file, self.settings())
-            # lines shared by many documents of this run: counted once here, before the shards run
-            run, digests = repeated_lines.run_lines_for(
-                config, lambda: iter_documents(self.input_dir, config.max_bytes)
+            # lines shared by many documents of this run: counted once here, before the shards run;
+            # the shards' configuration names the file of them
+            config, digests = repeated_lines.prepare_run(
+                config,
+                lambda: iter_documents(self.input_dir, config.max_bytes),
+                Path(self.output_dir) / STATE_DIR / repeated_lines.FOLDER,
             )
-            if run is not None:
-                self._run_lines = run.save(Path(self.output_dir) / STATE_DIR / repeated_lines.FOLDER).stem
+            self._run_lines_file = config.run_lines_file or ""
             self._plans = plan_shards(self.input_dir, config, self.shard_size, digests)
         return self._plans
 
     def requires(self) -> list[CleanShard]:
+        plans = self.plans()  # counts the lines shared across the run first
+        # the shards' configuration names the file of the run's shared lines
+        shared = {"run_lines_file": self._run_lines_file} if self._run_lines_file else {}
         return [
             CleanShard(
                 input_path=self.input_dir,
@@ -151,10 +147,9 @@ class CleanAll(luigi.Task):
                 doc_ids=list(plan.doc_ids),
                 shard_key=plan.key,
                 config_file=self.config_file,
-                settings=self.settings(),
-                run_lines=self._run_lines,
+                settings={**self.settings(), **shared},
             )
-            for plan in self.plans()
+            for plan in plans
         ]
 
     def output(self) -> luigi.LocalTarget:

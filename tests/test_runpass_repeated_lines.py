@@ -17,7 +17,7 @@ from pipeline.config import PipelineConfig
 from pipeline.document import Document
 from pipeline.io.sources import RawDocument, iter_documents
 from pipeline.runner import DocumentProcessor
-from pipeline.runpass.repeated_lines import count_run_lines, line_key, run_lines_for, set_digest
+from pipeline.runpass.repeated_lines import count_run_lines, line_key, prepare_run, set_digest
 
 HEADER = ["Port Elliot Gazette", "Home", "Local", "Harbour", "Sport", "What's On"]
 ABOUT = (
@@ -182,8 +182,8 @@ def test_shard_keys_change_only_for_documents_whose_shared_lines_changed(tmp_pat
     config = PipelineConfig(stages=("normalize", "boilerplate"))
 
     def keys() -> dict[str, str]:
-        _, digests = run_lines_for(config, lambda: iter_documents(site, config.max_bytes))
-        return {plan.doc_ids[0]: plan.key for plan in plan_shards(str(site), config, 1, digests)}
+        run, digests = prepare_run(config, lambda: iter_documents(site, config.max_bytes), tmp_path / "lines")
+        return {plan.doc_ids[0]: plan.key for plan in plan_shards(str(site), run, 1, digests)}
 
     before = keys()
     (site / "market.txt").write_text(site_page("market", newsletter=True), encoding="utf-8")

@@ -6,9 +6,9 @@ per block of consecutive lines of one kind, with a flag that explains it (reason
 so an editor can put any block back. Uncertain blocks are flagged with a removal the editor may
 accept. A removed block takes its line breaks with it, so the cleaned text has no hole where it was.
 
-Within a run, the run-level pass (:mod:`pipeline.runpass.repeated_lines`) gives each document the
-set of its lines that many documents of the run share; the runner chains a digest of that set into
-this stage's cache key.
+Within a run, the run-level pass (:mod:`pipeline.runpass.repeated_lines`) tells which of a
+document's lines many documents of the run share (computed from the document's original text); the
+runner chains a digest of that set into this stage's cache key.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class BoilerplateStage(Stage):
             view.text,
             self.params,
             keep_embeds=self._keep_embeds(),
-            repeated=repeated_lines.current(),
+            repeated=repeated_lines.frequent_in(self.config, doc.original_text),
             key=repeated_lines.line_key,
         )
         spans = removal_spans(view.text, verdicts) if self._remove_enabled() else {}

@@ -1,21 +1,22 @@
 """Run-level repetition: a line seen on many documents of one run is page furniture (CCNet's signal).
 
 A site's header, menu, footer and "about us" blurb repeat on every page of that site, while its
-articles do not. Before the shards run, :func:`count_run_lines` reads the run's input documents once,
-counts in how many documents each normalised line occurs, and keeps the keys of the lines seen on at
-least ``min_documents`` documents (:class:`RunLines`). The counts live with the run: they are
-computed from this run's input and kept for this run only (no counts carry over between nights).
+articles do not. Before the documents are processed (``postedit clean`` after listing them,
+``CleanAll`` when it plans the shards), :func:`prepare_run` reads the run's input documents,
+counts in how many documents each normalised line occurs (:func:`count_run_lines`), and keeps the
+keys of the lines seen on at least ``repeated_line_documents`` documents (:class:`RunLines`). The
+counts live with the run: computed from this run's input, kept for this run only (no counts carry
+over between nights), and saved as hashed keys (no text) in ``<output>/.postedit/run-lines/``. The
+run's configuration names that file (``run_lines_file``), so every process that runs the stages
+(a shard worker, a stage child process) reads the same set.
 
-Each document then gets the set of its own lines that are frequent (:meth:`RunLines.for_text`), and
-a digest of that set (:func:`set_digest`). The digest enters the document's cache key for the
-boilerplate stage (the runner chains it after the stage's fingerprint) and the key of the shard that
-holds the document, so a nightly run stays incremental and correct: a document whose set of
-frequent lines did not change reuses its cached stages and its shard, and one whose set changed is
-recomputed from the boilerplate stage on. A document with no frequent line has the key it would
-have outside a run.
-
-The boilerplate stage reads the current document's set with :func:`current`, set by the runner
-around the document's stages with :func:`given`.
+Each document's set of frequent lines is its lines' keys that the run's set holds
+(:func:`frequent_in`, computed from the decoded input text). Its digest (:func:`document_digest`)
+enters the document's cache key for the boilerplate stage (the runner chains it after the stage's
+fingerprint) and the key of the shard that holds the document (``plan_shards``), so a nightly run
+stays incremental and correct: a document whose set did not change reuses its cached stages and its
+shard; one whose set changed is recomputed from the boilerplate stage on. A document with no
+frequent line has the key it would have outside a run.
 """
 
 from __future__ import annotations
@@ -26,9 +27,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.config import PipelineConfig
@@ -42,8 +42,6 @@ STAGE = "boilerplate"
 FOLDER = "run-lines"
 KEY_VERSION = "1"
 _NOT_WORD = re.compile(r"[\W_]+")
-
-_CURRENT: ContextVar[frozenset[str]] = ContextVar("repeated_lines", default=frozenset())
 
 
 def line_key(line: str) -> str:
@@ -148,27 +146,33 @@ def count_run_lines(
     return run, digests
 
 
-def run_lines_for(
-    config: PipelineConfig, documents: Callable[[], Iterable[RawDocument]]
-) -> tuple[RunLines | None, dict[str, str]]:
-    """The run's frequent lines and per-document digests, or ``(None, {})`` when the pass is off
-    (``repeated_line_documents = 0``, or the boilerplate stage does not run) or finds nothing."""
+def prepare_run(
+    config: PipelineConfig, documents: Callable[[], Iterable[RawDocument]], folder: Path
+) -> tuple[PipelineConfig, dict[str, str]]:
+    """Count the run's lines and save its frequent ones in ``folder``; returns the run's configuration
+    (naming that file in ``run_lines_file``) and ``{doc_id: digest}`` for the documents that have
+    frequent lines. The configuration comes back unchanged when the pass is off
+    (``repeated_line_documents = 0``, or no boilerplate stage) or finds no frequent line."""
     if config.repeated_line_documents <= 0 or (config.stages and STAGE not in config.stages):
-        return None, {}
+        return config, {}
     run, digests = count_run_lines(documents, config.legacy_encodings, config.repeated_line_documents)
-    return (run if run.frequent else None), digests
+    if not run.frequent:
+        return config, {}
+    return config.replace(run_lines_file=str(run.save(folder))), digests
 
 
-def current() -> frozenset[str]:
-    """The current document's frequent lines (empty outside :func:`given`)."""
-    return _CURRENT.get()
+@lru_cache(maxsize=8)
+def _load(path: str) -> RunLines:
+    return RunLines.load(Path(path))
 
 
-@contextmanager
-def given(keys: frozenset[str]) -> Iterator[None]:
-    """Make ``keys`` the current document's frequent lines while its stages run."""
-    token = _CURRENT.set(keys)
-    try:
-        yield
-    finally:
-        _CURRENT.reset(token)
+def frequent_in(config: PipelineConfig, text: str) -> frozenset[str]:
+    """The keys of ``text``'s lines that are frequent in the run ``config`` belongs to (none outside a run)."""
+    if not config.run_lines_file:
+        return frozenset()
+    return _load(config.run_lines_file).for_text(text)
+
+
+def document_digest(config: PipelineConfig, text: str) -> str:
+    """The digest of a document's set of frequent lines ("" when it has none): part of its cache keys."""
+    return set_digest(frequent_in(config, text))
