@@ -98,20 +98,19 @@ def stops(line: Line) -> bool:
     return bool(line.furniture or line.nav or line.section or line.run_repeat)
 
 
-def find_body(lines: list[Line]) -> tuple[int, int] | None:
-    """First and last line (indices into ``lines``) of the article body, or None without prose."""
+def find_body(lines: list[Line], min_stop: float) -> tuple[int, int] | None:
+    """First and last line (indices into ``lines``) of the article body, or None without prose.
+
+    ``min_stop``: the stop-word density of prose (what reads as a sentence beyond an interruption).
+    """
     span = _core(lines)
     if span is None:
         return None
     s, e = span
-    return _extend(lines, s, -1), _extend(lines, e, 1)
+    return _extend(lines, s, -1, min_stop), _extend(lines, e, 1, min_stop)
 
 
-def _sentence(line: Line, min_stop: float) -> bool:
-    return line.terminal and line.stop_density >= min_stop
-
-
-def _extend(lines: list[Line], k: int, step: int) -> int:
+def _extend(lines: list[Line], k: int, step: int, min_stop: float) -> int:
     """Walk from line ``k`` in direction ``step`` while lines are not furniture. An interruption (an
     ad label, a caption, an embed) is stepped over only when a sentence, or the page's first line
     (its headline), lies beyond it."""
@@ -121,13 +120,11 @@ def _extend(lines: list[Line], k: int, step: int) -> int:
             while 0 <= j < len(lines) and transparent(lines[j]):
                 j += step
             beyond = 0 <= j < len(lines) and j != k + step and not stops(lines[j])
-            if not (beyond and (_sentence(lines[j], PASS_STOP) or j == 0)):
+            sentence = beyond and lines[j].terminal and lines[j].stop_density >= min_stop
+            if not (sentence or (beyond and j == 0)):
                 break
         k = j
     return k
-
-
-PASS_STOP = 0.3
 
 
 def teaser_blocks(lines: list[Line], body: tuple[int, int]) -> set[int]:

@@ -115,7 +115,7 @@ def classify(
         )
     _shared_prose(lines)
     weigh(lines, p.penalty)
-    body = find_body(lines)
+    body = find_body(lines, p.min_stop)
     decisions = _decide(lines, body, p, keep_embeds)
     if body is not None:
         _stray_headlines(lines, body, decisions)
@@ -169,7 +169,7 @@ def _decide(lines: list[Line], body: tuple[int, int] | None, p: Params, keep_emb
         elif k > e and line.furniture == "footer":
             section = "footer"  # after the body, footer links or a copyright line open the page footer
         elif line.prose and not line.teaser and k < s:
-            section = None  # after the body, a section holds until the next header
+            section = None  # prose closes a section before the body; after it, a section holds
         why = "; ".join(line.reasons)
         if s <= k <= e:
             out.append(_inside(line, k in teasers, keep_embeds, why))
@@ -197,9 +197,9 @@ def _decide(lines: list[Line], body: tuple[int, int] | None, p: Params, keep_emb
 
 def _evidence(lines: list[Line], menus: bool) -> int:
     """How much furniture one side of the page shows: its furniture lines (by wording or seen across
-    the run), one more for each header of a teaser list or a comment section and, with ``menus`` (the head of the page), one for
-    each run of short labels. After the body a list of short lines is as often the article's own
-    (a fact box, ticket prices) as a menu."""
+    the run), one more for each header of a teaser list or a comment section and, with ``menus``
+    (the head of the page), one for each run of short labels. After the body a list of short lines
+    is as often the article's own (a fact box, ticket prices) as a menu."""
     count = 0
     for k, line in enumerate(lines):
         count += bool(line.furniture or line.run_repeat) + (line.section in ("related", "comments"))
