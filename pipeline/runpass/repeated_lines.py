@@ -45,9 +45,8 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def line_key(line: str) -> str:
-    """A short key of a normalised line: case, accents, punctuation and spacing ignored ("Sign up
-    for our newsletter!" and "SIGN UP FOR OUR NEWSLETTER" share one); "" for a line of fewer than
-    two words.
+    """A short key of a normalised line: case, accents, punctuation and spacing ignored ("Join our
+    mailing list!" and "JOIN OUR MAILING LIST" share one); "" for a line of fewer than two words.
 
     Numbers are kept: news written from a template (results, market reports) differs in its numbers,
     and those lines are the article, not furniture. A line of one word has no key: labels that
