@@ -59,6 +59,12 @@ class PipelineConfig(BaseModel):
     protected_words: tuple[str, ...] = ()  # names and terms no spelling suggestion may touch
     # boilerplate: apply clear removals as edits (False: flag them only)
     remove_boilerplate: bool = True
+    # embedded posts, captions and pull quotes in the body: flagged as metadata and kept (False: removed)
+    keep_embeds: bool = True
+    # a line on at least this many documents of a run is page furniture (run-level pass; 0 turns it off)
+    repeated_line_documents: int = Field(3, ge=0)
+    # set by the run itself (postedit clean, CleanAll), not by users: the file of the run's frequent lines
+    run_lines_file: str | None = None
     # rewrite
     rewrite: bool = True
     lm_model: str = "smollm2-135m"  # causal LM that scores candidates: registry name, folder or hub id
