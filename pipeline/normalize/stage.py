@@ -1,4 +1,8 @@
-"""The ``normalize`` stage: run the news-configured fixer line by line and record each change."""
+"""The ``normalize`` stage: run the news-configured fixer line by line and record each change.
+
+Linear in the document's length on any input: the alignment is linear (:mod:`.alignment`) and each
+change is explained from at most ``EXPLAIN_CONTEXT`` characters around it.
+"""
 
 from __future__ import annotations
 
@@ -36,10 +40,14 @@ WHITESPACE_STEPS = {"replace_odd_spaces", "collapse_spaces", "strip_trailing_spa
 # Whitespace tidying is recorded as edits but not worth a reviewer's attention as a flag.
 COSMETIC_STEPS = {"collapse_spaces", "strip_trailing_spaces"}
 
+# Characters of context on each side of a change that its explanation may look at (up to the
+# nearest space): enough for any mojibake sequence or entity, bounded for lines without spaces.
+EXPLAIN_CONTEXT = 40
+
 
 class NormalizeStage(Stage):
     name = "normalize"
-    version = "1"
+    version = "2"
 
     def settings(self) -> dict[str, Any]:
         return {"ftfy": ftfy.__version__, "config": repr(NEWS_FTFY_CONFIG)}
@@ -103,8 +111,10 @@ def explain_change(line: str, fixed: str, change: Replacement, line_steps: tuple
 
 
 def _word_bounds(line: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and not line[start - 1].isspace():
+    """The words around ``line[start:end]``, at most ``EXPLAIN_CONTEXT`` characters on each side."""
+    low, high = max(0, start - EXPLAIN_CONTEXT), min(len(line), end + EXPLAIN_CONTEXT)
+    while start > low and not line[start - 1].isspace():
         start -= 1
-    while end < len(line) and not line[end].isspace():
+    while end < high and not line[end].isspace():
         end += 1
     return start, end
