@@ -37,6 +37,8 @@ class PipelineConfig(BaseModel):
     legacy_encodings: tuple[str, ...] = PREFERRED_LEGACY_ENCODINGS
     # which stages run (by name, in registry order); empty means all registered
     stages: tuple[str, ...] = ()
+    # normalize: join the lines of hard-wrapped paragraphs (wire copy, e-mail, PDF text) as edits
+    unwrap_lines: bool = True
     # grammar
     grammar: GrammarBackendName = "auto"
     languagetool_url: str | None = None
