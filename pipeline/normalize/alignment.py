@@ -87,6 +87,8 @@ def _resync(a: str, b: str, i: int, j: int) -> tuple[int, int]:
     shorter (both texts end there). The window doubles until a point is found; at the latest the
     two ends agree, so this always returns.
     """
+    if i == len(a) or j == len(b):
+        return len(a) - i, len(b) - j  # one side is used up: the rest of the other is the change
     window = WINDOW
     while True:
         first_at: dict[str, int] = {}
