@@ -99,7 +99,8 @@ class _Line:
 
 def find_joins(text: str) -> list[Join]:
     """The line breaks of ``text`` that are inside hard-wrapped paragraphs, in order."""
-    segments = [segment for block in _blocks(text) if not _looks_like_code(block) for segment in _segments(block)]
+    blocks = [block for block in _blocks(text) if len(block) > 1 and not _looks_like_code(block)]
+    segments = [segment for block in blocks for segment in _segments(block)]
     wrapped = {id(segment) for segment in segments if _wrapped(segment)}
     if not wrapped:
         return []
