@@ -42,6 +42,8 @@ class PipelineConfig(BaseModel):
     isolate_stages: bool = True  # run stages in a child process that can be stopped (False: no budget)
     time_budget_floor: float = Field(60.0, gt=0)
     time_budget_per_kchar: float = Field(3.0, ge=0)
+    # normalize: join the lines of hard-wrapped paragraphs (wire copy, e-mail, PDF text) as edits
+    unwrap_lines: bool = True
     # grammar
     grammar: GrammarBackendName = "auto"
     languagetool_url: str | None = None
