@@ -163,8 +163,8 @@ def test_spelling_filter_drops_compounds_rare_words_and_case_only_fixes():
 
 
 def test_harper_keeps_splits_of_glued_runs_but_not_of_compounds():
+    from pipeline.grammar.policy import harper_is_precise
     from pipeline.grammar.rules import DEFAULT_HARPER_KINDS
-    from pipeline.grammar.select import harper_is_precise
 
     text = "The drugmaker said a deal was the top prioritywe know of."
     compound = match(text, "drugmaker", ["drug maker"], rule="HARPER_Typo", backend="harper")
@@ -190,8 +190,8 @@ def test_style_categories_are_off_by_default_but_can_be_enabled():
 
 def test_harper_grammar_lints_that_misread_clauses_are_not_merged():
     from pipeline.grammar.backends.harper import HarperBackend
+    from pipeline.grammar.policy import harper_is_precise
     from pipeline.grammar.rules import DEFAULT_HARPER_KINDS
-    from pipeline.grammar.select import harper_is_precise
 
     harper = HarperBackend("en-US")
 
@@ -217,20 +217,26 @@ def test_a_piece_of_a_word_split_at_an_apostrophe_is_not_a_misspelling():
     assert not_a_misspelling(spelling(quoted, "goverment", ["government"]), quoted) is None
 
 
-def test_a_word_glued_to_an_opening_ellipsis_is_a_cut_excerpt():
-    from pipeline.grammar.stage import cut_opening
+def context(text: str):
+    from pipeline.grammar.policy import Context
     from pipeline.text.segment import paragraphs
 
+    return Context(text, paragraphs(text), paragraphs(text), NameGuard(text, sentences(text), use_spacy=False))
+
+
+def test_a_word_glued_to_an_opening_ellipsis_is_a_cut_excerpt():
+    from pipeline.grammar.policy import cut_opening
+
     cut = "...an be counted as a win, the coach said."
-    assert cut_opening(match(cut, "an", ["and"], rule="EN_A_VS_AN"), cut, paragraphs(cut))
-    assert not cut_opening(match(cut, "counted", rule="SOME_RULE"), cut, paragraphs(cut))
+    assert cut_opening(match(cut, "an", ["and"], rule="EN_A_VS_AN"), context(cut))
+    assert not cut_opening(match(cut, "counted", rule="SOME_RULE"), context(cut))
     teaser = "...The harvest was poor this year."
-    assert cut_opening(match(teaser, "The", rule="SENTENCE_WHITESPACE"), teaser, paragraphs(teaser))
+    assert cut_opening(match(teaser, "The", rule="SENTENCE_WHITESPACE"), context(teaser))
     spaced = "... an be counted as a win."
-    assert not cut_opening(match(spaced, "an", ["and"], rule="EN_A_VS_AN"), spaced, paragraphs(spaced))
+    assert not cut_opening(match(spaced, "an", ["and"], rule="EN_A_VS_AN"), context(spaced))
     plain = "The talks ended.\n\n...an be seen later."
-    assert not cut_opening(match(plain, "The", rule="SENTENCE_WHITESPACE"), plain, paragraphs(plain))
-    assert cut_opening(match(plain, "an", ["and"], rule="EN_A_VS_AN"), plain, paragraphs(plain))
+    assert not cut_opening(match(plain, "The", rule="SENTENCE_WHITESPACE"), context(plain))
+    assert cut_opening(match(plain, "an", ["and"], rule="EN_A_VS_AN"), context(plain))
 
 
 def test_languagetool_examples_are_incorrect_only_with_a_correction(tmp_path):
@@ -324,12 +330,12 @@ def test_a_spelling_flag_needs_a_one_keystroke_miss_of_a_common_word():
 
 
 def test_an_a_that_is_a_letter_or_variable_is_not_an_article():
-    from pipeline.grammar.stage import not_an_article
+    from pipeline.grammar.policy import not_an_article
 
     def flagged(text: str) -> bool:
         start = re.search(r"\ba\b", text).start()  # the first stand-alone "a"
         return not not_an_article(
-            GrammarMatch(start, start + 1, "EN_A_VS_AN", "m", ("an",), "MISC", "grammar", "lingotweaker"), text
+            GrammarMatch(start, start + 1, "EN_A_VS_AN", "m", ("an",), "MISC", "grammar", "lingotweaker"), context(text)
         )
 
     assert not flagged("Chlorophyll a is found in all chloroplasts.")
@@ -341,8 +347,8 @@ def test_an_a_that_is_a_letter_or_variable_is_not_an_article():
 
 def test_harper_confusions_are_merged_only_where_they_read_the_clause_right():
     from pipeline.grammar.backends.harper import HarperBackend
+    from pipeline.grammar.policy import harper_is_precise
     from pipeline.grammar.rules import DEFAULT_HARPER_KINDS
-    from pipeline.grammar.select import harper_is_precise
 
     harper = HarperBackend("en-US")
 
@@ -363,17 +369,12 @@ def test_harper_confusions_are_merged_only_where_they_read_the_clause_right():
 
 
 def test_dots_opening_a_paragraph_mark_an_excerpt_not_a_doubled_stop():
-    from pipeline.grammar.stage import after_opening_ellipsis
-    from pipeline.text.segment import paragraphs
+    from pipeline.grammar.policy import after_opening_ellipsis
 
     excerpt = ".. arrest of all accused followed. the court said."
-    assert after_opening_ellipsis(match(excerpt, "..", rule="DOUBLE_PUNCTUATION"), excerpt, paragraphs(excerpt))
-    assert after_opening_ellipsis(
-        match(excerpt, "arrest", rule="UPPERCASE_SENTENCE_START"), excerpt, paragraphs(excerpt)
-    )
+    assert after_opening_ellipsis(match(excerpt, "..", rule="DOUBLE_PUNCTUATION"), context(excerpt))
+    assert after_opening_ellipsis(match(excerpt, "arrest", rule="UPPERCASE_SENTENCE_START"), context(excerpt))
     # a lower-case sentence later in the paragraph is still an error
-    assert not after_opening_ellipsis(
-        match(excerpt, "the", rule="UPPERCASE_SENTENCE_START"), excerpt, paragraphs(excerpt)
-    )
+    assert not after_opening_ellipsis(match(excerpt, "the", rule="UPPERCASE_SENTENCE_START"), context(excerpt))
     plain = "The court met.. the lawyers left."
-    assert not after_opening_ellipsis(match(plain, "..", rule="DOUBLE_PUNCTUATION"), plain, paragraphs(plain))
+    assert not after_opening_ellipsis(match(plain, "..", rule="DOUBLE_PUNCTUATION"), context(plain))

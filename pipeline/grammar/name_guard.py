@@ -14,6 +14,7 @@ correction, so it passes the guard.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import cached_property
@@ -67,6 +68,7 @@ class NameGuard:
         self.use_spacy = use_spacy
         self.checked = 0
         self.blocked = 0
+        self._starts = [s.start for s in sentences]
 
     @cached_property
     def _capitalised_words(self) -> set[str]:
@@ -86,7 +88,12 @@ class NameGuard:
         return mid_sentence | {w for w, n in counts.items() if n >= 2}
 
     def _sentence_for(self, start: int) -> Span | None:
-        return next((s for s in self.sentences if s.start <= start < s.end), None)
+        """The sentence holding ``start`` (sentences are in text order and do not overlap)."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        return sentence if start < sentence.end else None
 
     def _tokens_at(self, start: int, end: int) -> list:
         """spaCy tokens of the sentence around ``start`` that overlap ``start:end`` (none without spaCy).

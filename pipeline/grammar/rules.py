@@ -61,7 +61,7 @@ DEFAULT_DISABLED_CATEGORIES: tuple[str, ...] = (
 # Harper lint kinds merged next to lingotweaker in the offline default: the ones where Harper is
 # precise and lingotweaker is blind or weaker (run-together words, unclosed quotes, repeated words,
 # space before a comma, word-form fixes). Its spelling, style and capitalisation lints are left out
-# on purpose; see pipeline/grammar/select.py: harper_is_precise for what of each kind is kept.
+# on purpose; see pipeline/grammar/policy.py: HARPER_RULES for what of each kind is kept.
 DEFAULT_HARPER_KINDS: tuple[str, ...] = ("Typo", "Repetition", "Punctuation", "Formatting", "Grammar")
 
 
