@@ -75,19 +75,25 @@ class GrammarStage(Stage):
             self.cache.close()
 
     # ------------------------------------------------------------------- work
-    def process(self, doc: Document) -> None:
-        if not self.plans:
-            return
+    def candidates(self, doc: Document) -> tuple[list[GrammarMatch], Context]:
+        """Every backend match on the document's current text (offsets into it), before the
+        policy's filters, and the context the filters read."""
         self.prepare()
-        assert self.checker is not None
-        view = doc.view()
-        text = view.text
-        units = check_units(text)
-        paras = paragraphs(text)
+        text = doc.view().text
+        units, skipped = check_units(text)
+        if skipped:
+            doc.add_warning(self.name, skipped_warning(skipped))
         results = self._check([u.text for u in units], doc)
         matches = [m.shifted(u.start) for u, found in zip(units, results) for m in found]
         guard = NameGuard(text, sentences(text), frozenset(self.config.protected_words))
-        context = Context(text, units, paras, guard, self.config.dialect)
+        return matches, Context(text, units, paragraphs(text), guard, self.config.dialect)
+
+    def process(self, doc: Document) -> None:
+        if not self.plans:
+            return
+        view = doc.view()
+        text = view.text
+        matches, context = self.candidates(doc)
         earlier_flags = EarlierFlags(doc.flags)
         proposals = []
         for match in matches:
@@ -155,7 +161,7 @@ class GrammarStage(Stage):
                         details={"rule_id": match.rule_id},
                     )
                 )
-        self.guarded += guard.blocked
+        self.guarded += context.guard.blocked
         doc.add_edits(view, self.name, proposals)
 
     def _check(self, texts: list[str], doc: Document) -> list[list[GrammarMatch]]:
@@ -186,16 +192,70 @@ class GrammarStage(Stage):
 
 
 MAX_UNIT_CHARS = 3000  # longer paragraphs (scraped pages without line breaks) are checked by sentence
+PROSE_LETTERS = 0.6  # prose: at least this share of its non-space characters are letters...
+PROSE_TOKEN_CHARS = 15  # ...and its space-separated tokens are this long on average, at most
 
 
-def check_units(text: str) -> list[Span]:
-    """Paragraphs, the unit of checking and caching: enough context for the rules, and a repeated
-    boilerplate paragraph is one cache entry. Checkers slow down per character on long inputs, so
-    an overlong paragraph is checked sentence by sentence instead."""
+def check_units(text: str) -> tuple[list[Span], list[Span]]:
+    """The units handed to the checkers, and the over-long spans left unchecked.
+
+    Paragraphs are the unit of checking and caching: enough context for the rules, and a repeated
+    boilerplate paragraph is one cache entry. Checkers slow down per character on long inputs
+    (lingotweaker took more than 90 s on one line of 50,000 opening quotes, a word and 50,000
+    closing quotes), so no unit is longer than ``MAX_UNIT_CHARS``: an overlong paragraph is
+    checked sentence by sentence, an overlong sentence of prose in pieces cut at spaces, and an
+    overlong run that is not prose (a minified script, base64, a wall of punctuation) is not
+    checked at all."""
     units: list[Span] = []
+    skipped: list[Span] = []
     for paragraph in paragraphs(text):
-        units.extend(sentences(text, paragraph) if len(paragraph.text) > MAX_UNIT_CHARS else [paragraph])
-    return units
+        if len(paragraph.text) <= MAX_UNIT_CHARS:
+            units.append(paragraph)
+            continue
+        for sentence in sentences(text, paragraph):
+            if len(sentence.text) <= MAX_UNIT_CHARS:
+                units.append(sentence)
+            elif looks_like_prose(sentence.text):
+                units.extend(pieces(sentence, MAX_UNIT_CHARS))
+            else:
+                skipped.append(sentence)
+    return units, skipped
+
+
+def looks_like_prose(text: str) -> bool:
+    """Words separated by spaces, mostly letters: what a grammar checker is for."""
+    tokens = len(text.split())
+    nonspace = sum(1 for c in text if not c.isspace())
+    letters = sum(1 for c in text if c.isalpha())
+    return tokens > 0 and letters >= PROSE_LETTERS * nonspace and nonspace <= PROSE_TOKEN_CHARS * tokens
+
+
+def pieces(span: Span, limit: int) -> list[Span]:
+    """``span`` cut at spaces into pieces of at most ``limit`` characters (a longer token alone)."""
+    out: list[Span] = []
+    text = span.text
+    position = 0
+    while position < len(text):
+        end = min(len(text), position + limit)
+        if end < len(text):
+            cut = text.rfind(" ", position + 1, end)
+            end = cut if cut > position else end
+        piece = text[position:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Span(span.start + position + lead, span.start + position + lead + len(stripped), stripped))
+        position = end
+    return out
+
+
+def skipped_warning(skipped: list[Span]) -> str:
+    chars = sum(len(s.text) for s in skipped)
+    first = skipped[0]
+    return (
+        f"{len(skipped)} over-long span(s) that are not prose ({chars} characters, the first at offset "
+        f"{first.start}) were not grammar-checked: longer than {MAX_UNIT_CHARS} characters without a sentence break"
+    )
 
 
 def _plain_message(message: str) -> str:
