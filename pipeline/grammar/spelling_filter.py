@@ -304,11 +304,14 @@ def clearly_misspelt(word: str, suggestions: Sequence[str]) -> Misspelling:
     Not clear either: a word that is not a single token of letters, a suggestion that only changes
     case, a closed compound of two common words that the suggestion splits ("drugmaker" -> "drug
     maker"; a respelling such as "arguement" -> "argument" is a typo), a spelling of the other English
-    dialect ("colour"), a common word of another language ("delle"), and a lower-case word whose
-    suggestion is capitalised (a name or acronym: "jira" -> "IRA").
+    dialect ("colour"), a common word of another language ("delle"), a lower-case word whose
+    suggestion is capitalised (a name or acronym: "jira" -> "IRA"), and a camel-case word (a brand
+    such as "SunShot" is not a run of two words).
     """
     if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word):
         return Misspelling(False, "not a single word")
+    if re.search(r"[a-z][A-Z]", word):
+        return Misspelling(False, "camel case (a brand or a name: SunShot, iPhone)")
     lowered = word.lower()
     candidates = [s for s in suggestions if s.strip() and s.lower() != lowered]
     if not candidates:
