@@ -52,7 +52,12 @@ class PipelineConfig(BaseModel):
     enabled_rules: tuple[str, ...] = ()  # also turns on rules that are off by default
     enabled_categories: tuple[str, ...] = ()  # LanguageTool category ids; empty means all
     disabled_categories: tuple[str, ...] = ()
-    grammar_auto_apply: tuple[str, ...] = ("whitespace", "duplication", "doubled_punctuation")  # the rest only flagged
+    grammar_auto_apply: tuple[str, ...] = (
+        "whitespace",
+        "duplication",
+        "doubled_punctuation",
+        "rule_exact",
+    )  # the rest only flagged
     languagetool_timeout: float = Field(30.0, gt=0)  # seconds per request before falling back to the offline backends
     languagetool_probe_timeout: float = Field(3.0, gt=0)
     languagetool_retries: int = Field(
