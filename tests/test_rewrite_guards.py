@@ -269,8 +269,14 @@ def test_a_spelling_flag_only_changes_a_clearly_misspelt_word():
     assert not guards.clear_misspelling(sentence, "Fighting resumed on Monday.", start, start + 6).passed
 
 
-def test_clearly_misspelt_is_one_swappable_decision():
-    assert guards.clearly_misspelt("resumd", "resumed") == (True, "clear misspelling")
+def test_the_rewriter_and_the_grammar_stage_share_one_clearly_misspelt_decision():
+    from pipeline.grammar.spelling_filter import clearly_misspelt
+
+    # a frequent web misspelling is known to wordfreq, yet clearly misspelt for both
+    for word, fix in [("recieved", "received"), ("resumd", "resumed"), ("harbour", "harbor"), ("Ivanov", "Ivan")]:
+        verdict = clearly_misspelt(word, (fix,))
+        assert guards.clearly_misspelt(word, fix) == (verdict.clear, verdict.why)
+    assert guards.clearly_misspelt("recieved", "received")[0] is True
     assert guards.clearly_misspelt("harbour", "harbor")[0] is False
 
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from pipeline.rewrite.house_style import hyphen_respellings, is_dialect_rule, other_form_of_word
 from pipeline.rewrite.names import CAMEL_CASE_NAME, MONTHS_AND_DAYS, always_capitalised
-from pipeline.text.lexical import FUNCTION_WORDS, edit_distance, words, zipf
+from pipeline.text.lexical import FUNCTION_WORDS, edit_distance, words
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 
@@ -124,32 +124,18 @@ def lm_gain(value: float, threshold: float) -> GuardResult:
     return GuardResult("lm_gain", value >= threshold, round(value, 3), threshold)
 
 
-CLEAR_TYPO_DISTANCE = 2  # at most this many letters changed for a clear misspelling
-FREQUENT_ZIPF = 3.0  # the corrected words must be in common use
-
-
 def clearly_misspelt(word: str, replacement: str) -> tuple[bool, str]:
     """Whether ``word`` is clearly a misspelling of ``replacement``, and why (or why not).
 
-    The one place the rewriter decides "clearly misspelt"; the grammar stage is getting its own
-    decision from the edit distance, the frequency ratio and the number of suggestions (issue 14,
-    item 3), which should replace this body when it lands. Today: ``word`` is unknown to wordfreq
-    and is not a compound of two common words, and ``replacement`` is frequent words at most
-    ``CLEAR_TYPO_DISTANCE`` letters away ("recieve" -> "receive", "prioritythe" -> "priority the").
+    The decision is the grammar stage's :func:`pipeline.grammar.spelling_filter.clearly_misspelt`
+    (edit distance, the frequency gap to the correction, no rival suggestion): one place decides
+    what is clearly misspelt, so the rewriter and the grammar stage cannot disagree. The rewriter
+    holds one candidate, so it is asked with that one suggestion.
     """
-    from pipeline.grammar.spelling_filter import plausible_compound
+    from pipeline.grammar.spelling_filter import clearly_misspelt as grammar_verdict
 
-    if zipf(word) > 0:
-        return False, "a word in use (wordfreq)"
-    if plausible_compound(word):
-        return False, "a compound of common words"
-    distance = edit_distance(word.lower(), replacement.lower())
-    new_words = words(replacement)
-    if any(zipf(w) < FREQUENT_ZIPF for w in new_words):
-        return False, "replaced by rare words"
-    if not (0 < distance <= CLEAR_TYPO_DISTANCE and new_words):
-        return False, "too far from the word"
-    return True, "clear misspelling"
+    verdict = grammar_verdict(word, (replacement,))
+    return verdict.clear, verdict.why
 
 
 def is_dictionary_spelling(category: str, details: dict[str, Any] | None) -> bool:
@@ -190,7 +176,7 @@ def clear_misspelling(original: str, candidate: str, start: int, end: int) -> Gu
         return GuardResult("misspelling", False, {**value, "why": "not a single word"})
     passed, why = clearly_misspelt(word, replacement)
     value["distance"] = edit_distance(word.lower(), replacement.lower())
-    return GuardResult("misspelling", passed, {**value, "why": why}, CLEAR_TYPO_DISTANCE)
+    return GuardResult("misspelling", passed, {**value, "why": why})
 
 
 # URLs, e-mail addresses, @handles, #hashtags and bare domain names: text a rewrite must never touch
