@@ -17,5 +17,6 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.false_friends:FalseFriendDetector",
     "pipeline.detect.mt.titles:OfficialTitleDetector",
     "pipeline.detect.mt.first_name:FirstNameReferenceDetector",
+    "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]
