@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.numbers import NumberDamageDetector
 from pipeline.detect.mt.untranslated import UntranslatedTextDetector
 from pipeline.detect.registry import DETECTORS
 
@@ -25,7 +26,10 @@ def flagged(detector: type[Detector], text: str) -> list[str]:
 
 
 def test_the_structural_detectors_are_registered():
-    for name in ("UntranslatedTextDetector",):
+    for name in (
+        "UntranslatedTextDetector",
+        "NumberDamageDetector",
+    ):
         assert any(target.endswith(":" + name) for target in DETECTORS)
 
 
@@ -91,3 +95,49 @@ def test_untranslated_flags_ask_the_rewriter_for_no_change():
             assert finding.details["rewrite"] is False
             assert finding.details["mqm"] == "Accuracy/Untranslated"
             assert finding.category == "mt_artefact"
+
+
+# --------------------------------------------------------------------------------- numbers
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("The stadium holds 45,00 spectators after the rebuild.", "45,00", "grouping"),
+        ("The budget grows to 7,25 billion next year.", "7,25", "decimal_comma"),
+        ("Inflation reached 4,8% in March.", "4,8", "decimal_comma"),
+        ("Some 35.000 volunteers registered.", "35.000", "dot_grouping"),
+        ("The census counted 2.418.003 residents.", "2.418.003", "dot_grouping"),
+        ("Turnout rose by 15 15 percent, officials said.", "15 15", "repeated"),
+        ("The plant employs 1,2000 workers.", "1,2000", "grouping"),
+    ],
+)
+def test_damaged_numbers_are_flagged_without_a_value(text, span, kind):
+    findings = found(NumberDamageDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].details["kind"] == kind
+    assert findings[0].suggestion is None and findings[0].details["rewrite"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company sold 3,500 cars and 1,250,000 spare parts.",
+        "The vote is on 12.05.2025 at 10:30, version 2.4.1 ships the same day.",
+        "Chelsea won 3-2, and the range was 1,500-2,000 tickets.",
+        "The server at 192.168.10.200 was down; call 555 123 4567.",
+        "The reagent 2,5-dimethylfuran and 1,2-dichloroethane were tested.",
+        "Questions 1,2,3 were dropped from the survey.",
+        "Add 1 1/2 cups of flour.",
+        "The 10-year yield rose to 4.125% from 4.118%.",
+        "ISBN 978-3-16-148410-0 lists the second edition.",
+        "The list reads 1, 2, 3 and 4.",
+    ],
+)
+def test_dates_versions_scores_ranges_and_lists_are_not_number_damage(text):
+    assert found(NumberDamageDetector, text) == []
+
+
+def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
+    consistent = "The lake covers 3 400 square kilometres and holds 120 000 tonnes of fish."
+    mixed = "The city has 2,500 buses and 3 400 taxis."
+    assert found(NumberDamageDetector, consistent) == []
+    assert flagged(NumberDamageDetector, mixed) == ["3 400"]

@@ -18,5 +18,6 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.titles:OfficialTitleDetector",
     "pipeline.detect.mt.first_name:FirstNameReferenceDetector",
     "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
+    "pipeline.detect.mt.numbers:NumberDamageDetector",
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]
