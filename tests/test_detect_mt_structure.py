@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.institution_names import InstitutionNameDetector
 from pipeline.detect.mt.numbers import NumberDamageDetector
 from pipeline.detect.mt.untranslated import UntranslatedTextDetector
 from pipeline.detect.registry import DETECTORS
@@ -29,6 +30,7 @@ def test_the_structural_detectors_are_registered():
     for name in (
         "UntranslatedTextDetector",
         "NumberDamageDetector",
+        "InstitutionNameDetector",
     ):
         assert any(target.endswith(":" + name) for target in DETECTORS)
 
@@ -141,3 +143,33 @@ def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
     mixed = "The city has 2,500 buses and 3 400 taxis."
     assert found(NumberDamageDetector, consistent) == []
     assert flagged(NumberDamageDetector, mixed) == ["3 400"]
+
+
+# ------------------------------------------------------------------------ institution names
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("A spokesman for the Ministry of the Health said the clinics would reopen.", "of the Health", "of Health"),
+        ("She joined the Department of the Foreign Affairs in 2010.", "of the Foreign Affairs", "of Foreign Affairs"),
+        ("The Committee of the State Security kept files on him.", "of the State Security", None),
+        ("The Minister of the Culture opened the exhibition.", "of the Culture", "of Culture"),
+    ],
+)
+def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
+    findings = found(InstitutionNameDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Defence and the Department of Justice issued a joint statement.",
+        "The Department of the Interior and the Ministry of the Environment signed the plan.",
+        "The Office of the Health Insurance Fund moved to a new building.",
+        "The history of the culture of the region is told in the museum.",
+        "He praised the Council of the European Union and the Department of the Treasury.",
+    ],
+)
+def test_correct_institution_names_are_left_alone(text):
+    assert found(InstitutionNameDetector, text) == []

@@ -19,5 +19,6 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.first_name:FirstNameReferenceDetector",
     "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
     "pipeline.detect.mt.numbers:NumberDamageDetector",
+    "pipeline.detect.mt.institution_names:InstitutionNameDetector",
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]
