@@ -13,6 +13,7 @@ from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.institution_names import InstitutionNameDetector
 from pipeline.detect.mt.numbers import NumberDamageDetector
 from pipeline.detect.mt.untranslated import UntranslatedTextDetector
+from pipeline.detect.mt.verb_preposition import VerbPrepositionDetector
 from pipeline.detect.registry import DETECTORS
 
 CONFIG = PipelineConfig()
@@ -31,6 +32,7 @@ def test_the_structural_detectors_are_registered():
         "UntranslatedTextDetector",
         "NumberDamageDetector",
         "InstitutionNameDetector",
+        "VerbPrepositionDetector",
     ):
         assert any(target.endswith(":" + name) for target in DETECTORS)
 
@@ -173,3 +175,49 @@ def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
 )
 def test_correct_institution_names_are_left_alone(text):
     assert found(InstitutionNameDetector, text) == []
+
+
+# -------------------------------------------------------------------- verb + preposition
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("The ministers discussed about the pipeline for two hours.", "discussed about", "discussed"),
+        ("The rescuers entered to the mine at dawn.", "entered to", "entered"),
+        ("The outcome depends of the weather, the organisers said.", "depends of", "depends on"),
+        ("The committee consists from nine members.", "consists from", "consists of"),
+        ("The team arrived to Lisbon on Sunday.", "arrived to", "arrived in"),
+        ("After the summit the president returned back to the capital.", "returned back", "returned"),
+        ("The guide explained us how the lock works.", "explained us", "explained to us"),
+        ("The clerk said me that the office was closed.", "said me", "told me"),
+        ("Every morning they listen the news on the radio.", "listen", "listen to"),
+        ("The schools will participate to the programme next year.", "participate to", "participate in"),
+    ],
+)
+def test_preposition_calques_after_verbs_are_flagged(text, span, suggestion):
+    findings = found(VerbPrepositionDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion == suggestion
+
+
+def test_arrive_to_a_place_that_is_not_a_city_offers_both_readings():
+    findings = found(VerbPrepositionDetector, "The convoy arrived to the border crossing late.")
+    assert findings[0].suggestion is None
+    assert findings[0].details["alternatives"] == ["arrived in", "arrived at"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team arrived at the airport and arrived in Lisbon by noon.",
+        "They discussed it with the mayor and discussed about 30 proposals.",
+        "He arrived to find the doors locked.",
+        "The treaty entered into force in May.",
+        "She returned to the capital and came back on Monday.",
+        "The guide explained to us how the lock works, then told us the rules.",
+        "They listened to the speech and waited a few minutes for the bus.",
+        "Results depend on the weather; the board consists of nine members.",
+        "The firm participated in the tender.",
+    ],
+)
+def test_correct_verb_complements_are_left_alone(text):
+    assert found(VerbPrepositionDetector, text) == []

@@ -20,5 +20,6 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
     "pipeline.detect.mt.numbers:NumberDamageDetector",
     "pipeline.detect.mt.institution_names:InstitutionNameDetector",
+    "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]
