@@ -11,7 +11,9 @@ import pytest
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.institution_names import InstitutionNameDetector
+from pipeline.detect.mt.missing_article import MissingArticleDetector
 from pipeline.detect.mt.numbers import NumberDamageDetector
+from pipeline.detect.mt.structure import is_count_noun
 from pipeline.detect.mt.untranslated import UntranslatedTextDetector
 from pipeline.detect.mt.verb_preposition import VerbPrepositionDetector
 from pipeline.detect.registry import DETECTORS
@@ -33,6 +35,7 @@ def test_the_structural_detectors_are_registered():
         "NumberDamageDetector",
         "InstitutionNameDetector",
         "VerbPrepositionDetector",
+        "MissingArticleDetector",
     ):
         assert any(target.endswith(":" + name) for target in DETECTORS)
 
@@ -221,3 +224,41 @@ def test_arrive_to_a_place_that_is_not_a_city_offers_both_readings():
 )
 def test_correct_verb_complements_are_left_alone(text):
     assert found(VerbPrepositionDetector, text) == []
+
+
+# ---------------------------------------------------------------------- missing articles
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The talks ended late. Minister said that the deal was close.", "Minister"),
+        ("Officials warned that government will raise fuel prices in May.", "government"),
+        ("Investigators believe suspect fled across the river.", "suspect"),
+        ("According to police, driver lost control of the car.", "driver"),
+    ],
+)
+def test_a_bare_singular_actor_as_subject_is_flagged(text, span):
+    findings = found(MissingArticleDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion is None
+    assert len(findings[0].details["alternatives"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said that the government will raise fuel prices in May.",
+        "Minister Petrova said the deal was close.",
+        "Love is blind, and justice has been served, the judge added.",
+        "Police said staff were evacuated before the fire spread.",
+        "Prime Minister Jacinda Ardern said her cabinet had agreed.",
+        "Government announces new fuel prices",
+        "Mom said we could stay, and husband and wife agreed.",
+    ],
+)
+def test_articles_determiners_titles_before_names_and_headlines_are_not_flagged(text):
+    assert found(MissingArticleDetector, text) == []
+
+
+def test_countability_comes_from_word_frequencies():
+    assert is_count_noun("minister") and is_count_noun("government")
+    assert not is_count_noun("information") and not is_count_noun("furniture")

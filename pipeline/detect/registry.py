@@ -21,5 +21,6 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.numbers:NumberDamageDetector",
     "pipeline.detect.mt.institution_names:InstitutionNameDetector",
     "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",
+    "pipeline.detect.mt.missing_article:MissingArticleDetector",
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]
