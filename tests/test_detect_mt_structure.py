@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.head_count import HeadCountDetector
 from pipeline.detect.mt.institution_names import InstitutionNameDetector
 from pipeline.detect.mt.missing_article import MissingArticleDetector
 from pipeline.detect.mt.numbers import NumberDamageDetector
@@ -36,6 +37,7 @@ def test_the_structural_detectors_are_registered():
         "InstitutionNameDetector",
         "VerbPrepositionDetector",
         "MissingArticleDetector",
+        "HeadCountDetector",
     ):
         assert any(target.endswith(":" + name) for target in DETECTORS)
 
@@ -262,3 +264,32 @@ def test_articles_determiners_titles_before_names_and_headlines_are_not_flagged(
 def test_countability_comes_from_word_frequencies():
     assert is_count_noun("minister") and is_count_noun("government")
     assert not is_count_noun("information") and not is_count_noun("furniture")
+
+
+# --------------------------------------------------------------------------- head counts
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 14 persons were injured when the bus overturned.",
+        "Hundreds of persons gathered in the square on Sunday.",
+        "Three persons were detained after the match.",
+    ],
+)
+def test_persons_in_a_head_count_is_flagged_with_people(text):
+    findings = found(HeadCountDetector, text)
+    assert [text[f.start : f.end].lower() for f in findings] == ["persons"]
+    assert findings[0].suggestion.lower() == "people"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police released photographs of two persons of interest.",
+        "The camp houses 3,000 displaced persons.",
+        "The law protects persons with disabilities.",
+        "A contract needs two or more persons to agree.",
+        "Persons under 18 may not enter.",
+    ],
+)
+def test_fixed_terms_with_persons_are_not_flagged(text):
+    assert found(HeadCountDetector, text) == []

@@ -22,5 +22,6 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.institution_names:InstitutionNameDetector",
     "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",
     "pipeline.detect.mt.missing_article:MissingArticleDetector",
+    "pipeline.detect.mt.head_count:HeadCountDetector",
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]
