@@ -10,11 +10,12 @@ import pytest
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.false_friend_verbs import FalseFriendVerbDetector
 from pipeline.detect.mt.head_count import HeadCountDetector
 from pipeline.detect.mt.institution_names import InstitutionNameDetector
 from pipeline.detect.mt.missing_article import MissingArticleDetector
 from pipeline.detect.mt.numbers import NumberDamageDetector
-from pipeline.detect.mt.structure import is_count_noun
+from pipeline.detect.mt.structure import inflect, is_count_noun
 from pipeline.detect.mt.untranslated import UntranslatedTextDetector
 from pipeline.detect.mt.verb_preposition import VerbPrepositionDetector
 from pipeline.detect.registry import DETECTORS
@@ -38,6 +39,7 @@ def test_the_structural_detectors_are_registered():
         "VerbPrepositionDetector",
         "MissingArticleDetector",
         "HeadCountDetector",
+        "FalseFriendVerbDetector",
     ):
         assert any(target.endswith(":" + name) for target in DETECTORS)
 
@@ -293,3 +295,49 @@ def test_persons_in_a_head_count_is_flagged_with_people(text):
 )
 def test_fixed_terms_with_persons_are_not_flagged(text):
     assert found(HeadCountDetector, text) == []
+
+
+# ------------------------------------------------------------------- false-friend verbs
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("The army realized a special operation in the north.", "realized", "carried out"),
+        ("The minister will realize an official visit to Chile.", "realize", "make"),
+        ("Dozens of diplomats assisted the ceremony in the cathedral.", "assisted", "attended"),
+        ("Only two journalists were assisting at the meeting.", "assisting at", "attending"),
+        ("Most students approved the exam at the first attempt.", "approved", "passed"),
+    ],
+)
+def test_false_friend_verbs_with_telling_objects_are_flagged(text, span, suggestion):
+    findings = found(FalseFriendVerbDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion == suggestion
+
+
+def test_pretend_to_a_post_offers_alternatives_without_a_suggestion():
+    findings = found(FalseFriendVerbDetector, "Two deputies pretend to the post of speaker.")
+    assert findings[0].suggestion is None
+    assert findings[0].details["alternatives"] == ["aspire to", "lay claim to"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She realized that the operation had failed.",
+        "He realized the project was over budget.",
+        "The fund realized a profit and she realized her dream of flying.",
+        "Nurses assisted the surgeon during the operation.",
+        "He pretended to be asleep.",
+        "The board approved the budget and the plan.",
+    ],
+)
+def test_english_senses_of_false_friend_verbs_are_left_alone(text):
+    assert found(FalseFriendVerbDetector, text) == []
+
+
+def test_inflect_keeps_the_form_of_the_verb_it_replaces():
+    assert inflect("carry out", "VBD") == "carried out"
+    assert inflect("carry out", "VBZ") == "carries out"
+    assert inflect("attend", "VBG") == "attending"
+    assert inflect("tell", "VBD") == "told"
+    assert inflect("make", "VB") == "make"

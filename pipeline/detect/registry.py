@@ -23,5 +23,6 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",
     "pipeline.detect.mt.missing_article:MissingArticleDetector",
     "pipeline.detect.mt.head_count:HeadCountDetector",
+    "pipeline.detect.mt.false_friend_verbs:FalseFriendVerbDetector",
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]
