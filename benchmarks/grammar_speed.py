@@ -2,6 +2,11 @@
 the sample corpus, and how many of Harper's spelling flags the name guard and spelling filter remove.
 
     .venv/bin/python benchmarks/grammar_speed.py [--input seeds] [--repeat 3]
+    .venv/bin/python benchmarks/grammar_speed.py --shapes [--scale 1.0] [--only menu,quotes]
+
+``--shapes`` times the stage alone (offline default, fresh cache) on generated pathological
+documents at 1x and 4x of a size (``--scale`` shrinks the 1x size) and prints the 4x/1x ratio of
+CPU seconds: about 4 means linear. CPU time, not wall time, because the machine is shared.
 
 Prints numbers; asserts nothing. "Cold" is a fresh sentence cache with backends already loaded
 (loading is reported separately; offline backends are shared within a process, so only the first
@@ -117,11 +122,66 @@ def harper_spelling_guard(corpus: list[tuple[str, str]]) -> None:
     print(f"  e.g. {', '.join(f'{k}' for k, _ in removed.most_common(12))}")
 
 
+def _menu(n: int) -> str:
+    cells = ("Home", "World", "Sport", "Weather", "Local news", "Opinion", "Video", "Podcasts", "Puzzles", "Contact us")
+    return "".join(f"{cells[i % len(cells)]} {i}\n" for i in range(n))
+
+
+# name -> (document for a size n, the 1x size n): the shapes of issue 12 and a few of our own
+SHAPES = {
+    "menu": (_menu, 20_000),  # short lines, one cell per line
+    "quotes": (lambda n: "“" * n + "word" + "”" * n + "\n", 50_000),
+    "brackets": (lambda n: "(" * n + "word" + ")" * n + "\n", 50_000),
+    "honorifics": (lambda n: "Mr. " * n + "The talks ended on Friday.\n", 50_000),
+    "long word": (lambda n: "a" * n + "\n", 300_000),
+    "exclamations": (lambda n: "The match was over" + "!" * n + "\n", 100_000),
+    "spaces": (lambda n: "word" + " " * n + "word\n", 200_000),
+    "prose, no stops": (lambda n: "the council met again on friday and " * (n // 36) + "\n", 200_000),
+    "short sentences": (lambda n: "The ferry left. " * (n // 16) + "\n", 100_000),
+}
+
+
+def shapes(scale: float, only: set[str] | None) -> None:
+    stage = GrammarStage(
+        PipelineConfig(cache_dir=tempfile.mkdtemp(prefix="grammar-shapes-"), languagetool_probe_timeout=0.5)
+    )
+    stage.prepare()
+    stage.process(Document("warm-up", "The goverment met on friday in Paris , said Ann Lee.\n"))  # loads spaCy
+    print("| shape | 1x size | 1x characters | 1x CPU s | 4x CPU s | 4x/1x | 1x wall s | 4x wall s | warnings (1x) |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, (make, size) in SHAPES.items():
+        if only and name not in only:
+            continue
+        row = []
+        for factor in (1, 4):
+            stage.cache = type(stage.cache)(Path(tempfile.mkdtemp(prefix="grammar-shapes-")) / "grammar.sqlite3")
+            text = make(int(size * scale) * factor)
+            doc = Document(name, text)
+            cpu, wall = time.process_time(), time.perf_counter()
+            stage.process(doc)
+            row.append((len(text), time.process_time() - cpu, time.perf_counter() - wall, len(doc.warnings)))
+        (n1, c1, w1, warn1), (_, c4, w4, _) = row
+        print(
+            f"| {name} | {int(size * scale)} | {n1} | {c1:.2f} | {c4:.2f} | {c4 / max(c1, 1e-3):.1f} | {w1:.1f} | {w4:.1f} | {warn1} |"
+        )
+    stage.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--input", default="seeds")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--shapes", action="store_true", help="time pathological documents at 1x and 4x")
+    parser.add_argument("--scale", type=float, default=1.0, help="with --shapes: the 1x size as a share of the issue's")
+    parser.add_argument("--only", help="with --shapes: comma-separated shape names")
     args = parser.parse_args()
+    if args.shapes:
+        print(
+            f"# grammar stage on pathological shapes, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "
+            f"{platform.python_version()}, scale {args.scale}"
+        )
+        shapes(args.scale, set(args.only.split(",")) if args.only else None)
+        return
     corpus = load_texts(Path(args.input))
     print(
         f"# grammar stage speed, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {platform.machine()}, "

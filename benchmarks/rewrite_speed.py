@@ -21,30 +21,30 @@ import tempfile
 import time
 
 FLAGGED = [
-    ("Food parcels were handed out by the Crescent Red Turkish in the camp.", "Crescent Red Turkish", "mt_artefact"),
-    ("Housing is the top prioritythe council will build more homes, she said.", "prioritythe", "glued_words"),
-    ("The deal was signed in Madrid It will take effect next year.", "Madrid It", "broken_sentence"),
-    ("The convoy reached the border at dawn. .", "dawn. .", "punctuation"),
-    ("Investors said they would not waiver in their support for the plan.", "waiver", "grammar"),
-    ("The mayor of Zaporizhzhia asked for more generators before winter.", "Zaporizhzhia", "spelling"),
-    ("Rescuers reached the village.Officials said two people were still missing.", "village.Officials", "glued_words"),
-    ("The minister spoke to reporters , then left for the airport.", "reporters ,", "punctuation"),
-    ("Aid reached the Nations United office in the capital on Friday.", "Nations United", "mt_artefact"),
-    ("It marked the end of the Company. Merger talks with its rival had failed.", "Company. Merger", "broken_sentence"),
-    ("The plan was approved by the council, the mayor said. she said.", "said. she said.", "broken_sentence"),
-    ("Prices rose in Spain They are expected to keep rising this year.", "Spain They", "broken_sentence"),
-    ("Officials said the weather would effect the harvest in the south.", "effect", "grammar"),
+    ("Ships waited at the Canal Suez entrance for two days.", "Canal Suez", "mt_artefact"),
+    ("The bakery reopened after the floodand sales recovered quickly.", "floodand", "glued_words"),
+    ("The roads were cleared by noon They reopened an hour later.", "noon They", "broken_sentence"),
+    ("Tickets sold out within an hour .", "hour .", "punctuation"),
+    ("Officials fear the storm will effect thousands of homes.", "effect", "grammar"),
+    ("Councillor Mary Brewn opened the fair on Saturday.", "Brewn", "spelling"),
+    ("The ferry docked at noon.Passengers cheered as the band played.", "noon.Passengers", "glued_words"),
+    ("Tickets cost 20 euros ; children go free.", "euros ;", "punctuation"),
+    ("Visitors queued outside the Museum Prado before dawn.", "Museum Prado", "mt_artefact"),
+    ("Residents opposed the Council. Plan for a new road was dropped.", "Council. Plan", "broken_sentence"),
+    ("The match was called off because of snow. of snow.", "snow. of snow.", "broken_sentence"),
+    ("Voting ended early in the north Voters queued for hours.", "north Voters", "broken_sentence"),
+    ("He will not loose his seat, the latest poll suggests.", "loose", "grammar"),
     (
-        "The strike closed the port for three days and left Hundreds of trucks waiting.",
-        "left Hundreds",
+        "The storm damaged roofs across the valley and left Dozens of families without power.",
+        "left Dozens",
         "broken_sentence",
     ),
     (
-        "A spokesman said the talks were productive and would continue tomorrowthe delegations agreed.",
-        "tomorrowthe",
+        "The union said the strike would go ahead unless the offer improvedthe vote is on Friday.",
+        "improvedthe",
         "glued_words",
     ),
-    ("Police said the suspect was arrested near the station ..", "station ..", "punctuation"),
+    ("The bridge reopened to traffic on Monday ..", "Monday ..", "punctuation"),
 ]
 
 

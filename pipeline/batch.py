@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,8 +43,14 @@ def config_key(config: PipelineConfig) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def plan_shards(input_path: str, config: PipelineConfig, shard_size: int) -> list[ShardPlan]:
-    """Split the input into shards of ``shard_size`` documents, each keyed by content + config."""
+def plan_shards(
+    input_path: str, config: PipelineConfig, shard_size: int, document_keys: Mapping[str, str] | None = None
+) -> list[ShardPlan]:
+    """Split the input into shards of ``shard_size`` documents, each keyed by content + config.
+
+    ``document_keys``: per-document inputs from run-level passes (the digest of a document's lines
+    shared across the run, :mod:`pipeline.runpass.repeated_lines`), part of its shard's key.
+    """
     if shard_size < 1:
         raise ValueError("shard_size must be at least 1")
     settings = config_key(config)
@@ -58,6 +64,8 @@ def plan_shards(input_path: str, config: PipelineConfig, shard_size: int) -> lis
         digest = hashlib.sha256(settings.encode())
         for doc_id, sha in chunk:
             digest.update(f"\n{doc_id}\t{sha}".encode())
+            if document_keys and document_keys.get(doc_id):
+                digest.update(f"\t{document_keys[doc_id]}".encode())
         plans.append(ShardPlan(index, tuple(doc_id for doc_id, _ in chunk), digest.hexdigest()))
     return plans
 

@@ -64,9 +64,10 @@ def _models(args: argparse.Namespace) -> int:
 
 
 def _clean(args: argparse.Namespace) -> int:
-    from pipeline.batch import finish_run, stage_store
+    from pipeline.batch import STATE_DIR, finish_run, stage_store
     from pipeline.io.sources import InputError, iter_documents
     from pipeline.runner import DocumentProcessor
+    from pipeline.runpass import repeated_lines
 
     config = PipelineConfig.load(
         args.config, grammar=args.grammar, rewrite=args.rewrite, stages=args.stages, max_bytes=args.max_bytes
@@ -78,6 +79,8 @@ def _clean(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(f"postedit: {exc}", file=sys.stderr)
         return 2
+    # lines shared by many documents of this run (the run's configuration names the file of them)
+    config, _ = repeated_lines.prepare_run(config, lambda: documents, output_dir / STATE_DIR / repeated_lines.FOLDER)
     processor = DocumentProcessor(config, stage_store(output_dir, config))
     entries = _with_progress(documents, output_dir, processor, enabled=not args.no_progress and sys.stderr.isatty())
     summary = finish_run(

@@ -42,6 +42,8 @@ class PipelineConfig(BaseModel):
     isolate_stages: bool = True  # run stages in a child process that can be stopped (False: no budget)
     time_budget_floor: float = Field(60.0, gt=0)
     time_budget_per_kchar: float = Field(3.0, ge=0)
+    # normalize: join the lines of hard-wrapped paragraphs (wire copy, e-mail, PDF text) as edits
+    unwrap_lines: bool = True
     # grammar
     grammar: GrammarBackendName = "auto"
     languagetool_url: str | None = None
@@ -50,7 +52,12 @@ class PipelineConfig(BaseModel):
     enabled_rules: tuple[str, ...] = ()  # also turns on rules that are off by default
     enabled_categories: tuple[str, ...] = ()  # LanguageTool category ids; empty means all
     disabled_categories: tuple[str, ...] = ()
-    grammar_auto_apply: tuple[str, ...] = ("whitespace", "duplication", "doubled_punctuation")  # the rest only flagged
+    grammar_auto_apply: tuple[str, ...] = (
+        "whitespace",
+        "duplication",
+        "doubled_punctuation",
+        "rule_exact",
+    )  # the rest only flagged
     languagetool_timeout: float = Field(30.0, gt=0)  # seconds per request before falling back to the offline backends
     languagetool_probe_timeout: float = Field(3.0, gt=0)
     languagetool_retries: int = Field(
@@ -59,6 +66,12 @@ class PipelineConfig(BaseModel):
     protected_words: tuple[str, ...] = ()  # names and terms no spelling suggestion may touch
     # boilerplate: apply clear removals as edits (False: flag them only)
     remove_boilerplate: bool = True
+    # embedded posts, captions and pull quotes in the body: flagged as metadata and kept (False: removed)
+    keep_embeds: bool = True
+    # a line on at least this many documents of a run is page furniture (run-level pass; 0 turns it off)
+    repeated_line_documents: int = Field(3, ge=0)
+    # set by the run itself (postedit clean, CleanAll), not by users: the file of the run's frequent lines
+    run_lines_file: str | None = None
     # rewrite
     rewrite: bool = True
     lm_model: str = "smollm2-135m"  # causal LM that scores candidates: registry name, folder or hub id

@@ -129,8 +129,11 @@ class TextView:
 
     def __init__(self, original: str, applied: Sequence[Edit]):
         self.original = original
-        self._edits = sorted(applied, key=lambda e: e.start)
+        # in replay order; applied edits never overlap, so their ends are in order too
+        self._edits = sorted(applied, key=_edit_key)
         self.text = apply_edits(original, self._edits)
+        self._starts = [edit.start for edit in self._edits]
+        self._ends = [edit.end for edit in self._edits]
         # current-text start of each edit's replacement (for bisecting), and the offset shift
         # accumulated after each edit
         self._current_starts: list[int] = []
@@ -170,21 +173,29 @@ class TextView:
         return position - delta
 
     def to_current(self, ostart: int, oend: int) -> tuple[int, int]:
-        """Map an original span whose ends do not fall inside an edit to the current text."""
-        delta_start = delta_end = 0
-        for edit in self._edits:
-            change = len(edit.after) - (edit.end - edit.start)
-            if edit.end <= ostart and not (edit.start == edit.end == ostart):
-                delta_start += change
-            if edit.end <= oend:
-                delta_end += change
+        """Map an original span whose ends do not fall inside an edit to the current text.
+
+        The shift of a position is the change in length of every edit that ends at or before it
+        (for the span's start, not an insertion exactly there); found by bisection, not a scan.
+        """
+        index = bisect.bisect_right(self._ends, ostart)
+        delta_start = self._delta_after[index - 1] if index else 0
+        while index and self._ends[index - 1] == ostart:
+            edit = self._edits[index - 1]
+            if edit.start == edit.end:
+                delta_start -= len(edit.after)
+            index -= 1
+        index = bisect.bisect_right(self._ends, oend)
+        delta_end = self._delta_after[index - 1] if index else 0
         return ostart + delta_start, oend + delta_end
 
     def edits_touching(self, ostart: int, oend: int) -> list[Edit]:
         """The view's edits that overlap an original span (an insertion counts when inside it)."""
+        low = bisect.bisect_left(self._ends, ostart)
+        high = bisect.bisect_right(self._starts, oend)
         return [
             e
-            for e in self._edits
+            for e in self._edits[low:high]
             if (e.start < oend and ostart < e.end) or (e.start == e.end and ostart <= e.start <= oend)
         ]
 
@@ -262,6 +273,9 @@ class Document:
         applied edit absorbs it (the merged edit keeps the earlier ids in ``details['merged']``), so
         edits never overlap. Proposals that touch the same earlier edit become one edit, since
         neither could be replayed alone; proposals that overlap each other are skipped, first wins.
+
+        Cost grows with the number of proposals times the logarithm of the number of edits: a
+        document with tens of thousands of changes is recorded in linear time.
         """
         recorded: list[Edit] = []
         groups: list[tuple[int, int, list[ProposedEdit]]] = []
@@ -277,8 +291,12 @@ class Document:
                     groups[-1] = (gstart, max(gend, oend), members + [proposal])
                     continue
             groups.append((ostart, oend, [proposal]))
+        if not groups:
+            return recorded
+        self.edits.sort(key=_edit_key)  # kept in this order by _record
+        state = _Recording(self)
         for ostart, oend, members in groups:
-            edit = self._record(view, stage, members, ostart, oend, recorded)
+            edit = self._record(view, stage, members, ostart, oend, state)
             if edit is not None:
                 recorded.append(edit)
         return recorded
@@ -291,7 +309,7 @@ class Document:
         return min([ostart] + [e.start for e in absorbed]), max([oend] + [e.end for e in absorbed])
 
     def _record(
-        self, view: TextView, stage: str, members: list[ProposedEdit], ostart: int, oend: int, batch: list[Edit]
+        self, view: TextView, stage: str, members: list[ProposedEdit], ostart: int, oend: int, state: _Recording
     ) -> Edit | None:
         first = members[0]
         absorbed = view.edits_touching(ostart, oend)
@@ -299,14 +317,16 @@ class Document:
             # a suggestion on top of an applied edit could not be accepted on its own; the flag
             # that motivated it still carries the suggestion for the reviewer
             return None
-        if any(_overlap(e, ostart, oend) for e in batch):
+        if state.overlaps_batch(ostart, oend):
             return None
-        suggestions_in_the_way = [e for e in self.edits if not e.applied and _overlap(e, ostart, oend)]
+        suggestions_in_the_way = state.suggestions_overlapping(ostart, oend)
         if suggestions_in_the_way:
             if not first.applied:
                 return None
             # an applied change outranks an earlier stage's mere suggestion for the same words
-            self.edits = [e for e in self.edits if e not in suggestions_in_the_way]
+            removed = {id(e) for e in suggestions_in_the_way}
+            self.edits = [e for e in self.edits if id(e) not in removed]
+            state.renumber()
         cstart, cend = view.to_current(ostart, oend)
         pieces, cursor = [], cstart
         for member in members:
@@ -320,8 +340,9 @@ class Document:
             details["merged"] = [e.id for e in absorbed]
             absorbed_ids = {e.id for e in absorbed}
             self.edits = [e for e in self.edits if e.id not in absorbed_ids]
+            state.renumber()
         edit = Edit(
-            id=f"e{self._next_edit_number()}",
+            id=f"e{state.take_number()}",
             stage=stage,
             start=ostart,
             end=oend,
@@ -334,8 +355,8 @@ class Document:
             category=first.category,
             details=details,
         )
-        self.edits.append(edit)
-        self.edits.sort(key=lambda e: (e.start, e.end))
+        bisect.insort(self.edits, edit, key=_edit_key)  # after equal keys, as a stable sort would put it
+        state.add(edit)
         return edit
 
     def _next_edit_number(self) -> int:
@@ -389,12 +410,70 @@ class Document:
         return doc
 
 
+def _edit_key(edit: Edit) -> tuple[int, int]:
+    return edit.start, edit.end
+
+
+class _Recording:
+    """What :meth:`Document.add_edits` keeps track of while it records one stage's batch.
+
+    The batch's spans in order (they never overlap each other), the next edit number, and where the
+    document's suggestions (unapplied edits, which may overlap) are: each check is a bisection over
+    what could be in the way instead of a scan of every edit.
+    """
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.batch: list[tuple[int, int]] = []
+        self.next_number = doc._next_edit_number()
+        suggestions = [e.end - e.start for e in doc.edits if not e.applied]
+        self.has_suggestions = bool(suggestions)
+        self.longest_suggestion = max(suggestions, default=0)
+
+    def take_number(self) -> int:
+        number = self.next_number
+        self.next_number += 1
+        return number
+
+    def renumber(self) -> None:
+        """Edits were removed: the next number is again one more than the highest left."""
+        self.next_number = self.doc._next_edit_number()
+
+    def add(self, edit: Edit) -> None:
+        bisect.insort(self.batch, (edit.start, edit.end))
+        if not edit.applied:
+            self.has_suggestions = True
+            self.longest_suggestion = max(self.longest_suggestion, edit.end - edit.start)
+
+    def overlaps_batch(self, start: int, end: int) -> bool:
+        # spans that can overlap start at or before ``end`` and end at or after ``start``; the
+        # batch's spans never overlap each other, so their ends are in order as well
+        index = bisect.bisect_right(self.batch, (end, end + 1))
+        while index and self.batch[index - 1][1] >= start:
+            if _spans_overlap(*self.batch[index - 1], start, end):
+                return True
+            index -= 1
+        return False
+
+    def suggestions_overlapping(self, start: int, end: int) -> list[Edit]:
+        if not self.has_suggestions:
+            return []
+        edits = self.doc.edits
+        low = bisect.bisect_left(edits, start - self.longest_suggestion, key=lambda e: e.start)
+        high = bisect.bisect_right(edits, end, key=lambda e: e.start)
+        return [e for e in edits[low:high] if not e.applied and _overlap(e, start, end)]
+
+
 def _overlap(edit: Edit, start: int, end: int) -> bool:
     """Whether ``edit`` and the original span ``start:end`` compete for the same text."""
-    if edit.start == edit.end and start == end:
-        return edit.start == start
-    if edit.start == edit.end:
-        return start < edit.start < end
+    return _spans_overlap(edit.start, edit.end, start, end)
+
+
+def _spans_overlap(edit_start: int, edit_end: int, start: int, end: int) -> bool:
+    if edit_start == edit_end and start == end:
+        return edit_start == start
+    if edit_start == edit_end:
+        return start < edit_start < end
     if start == end:
-        return edit.start < start < edit.end
-    return edit.start < end and start < edit.end
+        return edit_start < start < edit_end
+    return edit_start < end and start < edit_end

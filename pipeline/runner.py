@@ -22,6 +22,7 @@ from pipeline.document import Document, ReplayError
 from pipeline.io.decode import DecodeError, decode_bytes
 from pipeline.io.sources import RawDocument
 from pipeline.isolation import StageOutcome, StageProcess, TimeBudget
+from pipeline.runpass import repeated_lines
 from pipeline.stages.registry import build_stages
 
 DECODE_VERSION = "1"
@@ -92,9 +93,14 @@ class DocumentProcessor:
             + b"\n"
             + raw.data
         ).hexdigest()
+        # the document's lines that many documents of the run share: an input of the boilerplate
+        # stage, so their digest is chained into that stage's key (nothing when there are none)
+        run_digest = repeated_lines.document_digest(self.config, decoded.text)
         keys = []
         for stage in self.stages:
             key = chain_key(key, stage.fingerprint())
+            if run_digest and stage.name == repeated_lines.STAGE:
+                key = chain_key(key, run_digest)
             keys.append(key)
         result = self._resume_from_store(raw, keys)
         if result is None:

@@ -20,8 +20,9 @@ import luigi
 from pipeline.batch import STATE_DIR, ShardPlan, clean_documents, finish_run, plan_shards, stage_store
 from pipeline.config import PipelineConfig
 from pipeline.io.atomic import atomic_write_text
-from pipeline.io.sources import select_documents
+from pipeline.io.sources import iter_documents, select_documents
 from pipeline.runner import DocumentProcessor
+from pipeline.runpass import repeated_lines
 from pipeline.summary_text import summary_lines
 from tasks.status import report_status
 
@@ -138,7 +139,13 @@ class CleanAll(luigi.Task):
     shard_size = luigi.IntParameter(default=50)
     config_file = luigi.Parameter(default="", description="TOML file with pipeline settings")
     grammar = luigi.OptionalParameter(default=None, description="auto|languagetool|lingotweaker|harper|none")
-    rewrite = luigi.OptionalBoolParameter(default=None)
+    # explicit both ways: --rewrite (or --rewrite true) on, --rewrite false off; not given: the configuration's value
+    # (luigi's type hints leave ``parsing`` out of OptionalBoolParameter's keywords; BoolParameter takes it)
+    rewrite = luigi.OptionalBoolParameter(  # type: ignore[call-arg]
+        default=None,
+        parsing=luigi.BoolParameter.EXPLICIT_PARSING,
+        description="true|false; not given: the configuration file's value (default true)",
+    )
     cache_dir = luigi.OptionalParameter(
         default=None, description="stage and sentence caches (default: under output_dir)"
     )
@@ -149,6 +156,7 @@ class CleanAll(luigi.Task):
         self._done = False
         self._announced = False
         self._plans: list[ShardPlan] | None = None
+        self._run_lines_file = ""
 
     def settings(self) -> dict[str, Any]:
         chosen = {"grammar": self.grammar, "rewrite": self.rewrite, "cache_dir": self.cache_dir}
@@ -157,10 +165,21 @@ class CleanAll(luigi.Task):
     def plans(self) -> list[ShardPlan]:
         if self._plans is None:
             config = _config(self.config_file, self.settings())
-            self._plans = plan_shards(self.input_dir, config, self.shard_size)
+            # lines shared by many documents of this run: counted once here, before the shards run;
+            # the shards' configuration names the file of them
+            config, digests = repeated_lines.prepare_run(
+                config,
+                lambda: iter_documents(self.input_dir, config.max_bytes),
+                Path(self.output_dir) / STATE_DIR / repeated_lines.FOLDER,
+            )
+            self._run_lines_file = config.run_lines_file or ""
+            self._plans = plan_shards(self.input_dir, config, self.shard_size, digests)
         return self._plans
 
     def requires(self) -> list[CleanShard]:
+        plans = self.plans()  # counts the lines shared across the run first
+        # the shards' configuration names the file of the run's shared lines
+        shared = {"run_lines_file": self._run_lines_file} if self._run_lines_file else {}
         return [
             CleanShard(
                 input_path=self.input_dir,
@@ -169,9 +188,9 @@ class CleanAll(luigi.Task):
                 doc_ids=list(plan.doc_ids),
                 shard_key=plan.key,
                 config_file=self.config_file,
-                settings=self.settings(),
+                settings={**self.settings(), **shared},
             )
-            for plan in self.plans()
+            for plan in plans
         ]
 
     def output(self) -> luigi.LocalTarget:

@@ -65,7 +65,13 @@ class CleanNightly(luigi.Task):
     shard_size = luigi.IntParameter(default=50)
     config_file = luigi.Parameter(default="", description="TOML file with pipeline settings")
     grammar = luigi.OptionalParameter(default=None, description="auto|languagetool|lingotweaker|harper|none")
-    rewrite = luigi.OptionalBoolParameter(default=None)
+    # explicit both ways: --rewrite (or --rewrite true) on, --rewrite false off; not given: the configuration's value
+    # (luigi's type hints leave ``parsing`` out of OptionalBoolParameter's keywords; BoolParameter takes it)
+    rewrite = luigi.OptionalBoolParameter(  # type: ignore[call-arg]
+        default=None,
+        parsing=luigi.BoolParameter.EXPLICIT_PARSING,
+        description="true|false; not given: the configuration file's value (default true)",
+    )
     ready_file = luigi.Parameter(default="", description="wait for this file in the day's folder (e.g. .ready)")
     lock_wait = luigi.FloatParameter(
         default=0.0, significant=False, description="seconds to wait for a running run of the same day"

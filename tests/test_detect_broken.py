@@ -162,7 +162,7 @@ def test_planted_problems_in_a_scraped_article_are_all_found():
         "Posted on 14.03.2023 at 09:40 | ": "metadata",
         "Home > Regions > North": "boilerplate",
         "Advertisement": "boilerplate",
-        "Photo: Ana Ribeiro / Reuters": "boilerplate",
+        "Photo: Ana Ribeiro / Reuters": "metadata",  # a credit is metadata, kept and flagged
         "READ MORE: Storm warnings": "boilerplate",
         "© 2023 Valley Herald": "boilerplate",
         "confirmed this by phone": "broken_sentence",

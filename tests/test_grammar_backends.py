@@ -42,16 +42,16 @@ def test_lingotweaker_disabled_rule_is_not_reported():
 
 
 def test_harper_finds_run_together_words_and_unclosed_quotes(harper):
-    text = "“We will make it a prioritywe said, adding nothing."
+    text = "“It was the top concernwe heard about, adding nothing."
     found = {(text[m.start : m.end], m.rule_id) for m in harper.check(text)}
-    assert ("prioritywe", "HARPER_Typo") in found
+    assert ("concernwe", "HARPER_Typo") in found
     assert ("“", "HARPER_Formatting") in found
 
 
 def test_harper_space_before_comma_is_a_whitespace_issue(harper):
-    text = "Abigail Williams , a reporter, wrote it."
+    text = "Nora Quill , a photographer, took it."
     (match,) = [m for m in harper.check(text) if m.issue_type == "whitespace"]
-    assert (match.start, match.end) == (16, 17) and match.suggestions == ("",)
+    assert (match.start, match.end) == (10, 11) and match.suggestions == ("",)
 
 
 def test_harper_keeps_one_linter_per_thread(harper):
@@ -68,7 +68,7 @@ def test_harper_keeps_one_linter_per_thread(harper):
 
 def test_spacing_rule_finds_space_before_colon_but_not_an_ellipsis():
     backend = SpacingBackend()
-    text = "Washington, August 31 : officials said . . . nothing ."
+    text = "Leeds, 3 May : the council said . . . nothing ."
     spans = [text[m.start : m.end] for m in backend.check(text)]
     assert spans == [" :", " ."]
     assert backend.check("He said: “yes” .")[0].suggestions == (".",)

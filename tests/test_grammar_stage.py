@@ -32,12 +32,9 @@ def test_offline_default_is_lingotweaker_with_harper_and_says_why(stage):
 
 
 def test_safe_spacing_and_repeat_fixes_are_applied_and_replay(stage):
-    text = "KYIV, August 31 : Officials said the the convoy reached the northeast. .\nReporters Ann Lee , Dan Moss.\n"
+    text = "LEEDS, 3 May : Rangers said the the ferry reached the harbour. .\nPhotos Ann Lee , Dan Moss.\n"
     doc = run(stage, text)
-    assert (
-        doc.cleaned_text
-        == "KYIV, August 31: Officials said the convoy reached the northeast.\nReporters Ann Lee, Dan Moss.\n"
-    )
+    assert doc.cleaned_text == "LEEDS, 3 May: Rangers said the ferry reached the harbour.\nPhotos Ann Lee, Dan Moss.\n"
     applied = [e for e in doc.edits if e.applied]
     assert apply_edits(doc.original_text, applied) == doc.cleaned_text
     assert all(e.stage == "grammar" and e.flag_ids for e in applied)
@@ -45,10 +42,10 @@ def test_safe_spacing_and_repeat_fixes_are_applied_and_replay(stage):
 
 
 def test_names_are_never_corrected_or_flagged_as_misspelt(stage):
-    text = "Secretary of State Antony Blinken met Sergei Lavrov. Blinken said the talks were useful.\n"
+    text = "Inspector Vesna Okorafor met Tamsin Braddock. Okorafor said the talks were useful.\n"
     doc = run(stage, text)
     touched = {f.text for f in doc.flags} | {e.before for e in doc.edits}
-    assert "Blinken" not in touched and "Lavrov" not in touched
+    assert not touched & {"Vesna", "Okorafor", "Tamsin", "Braddock"}
     assert doc.cleaned_text == text
 
 
@@ -62,14 +59,14 @@ def test_spelling_is_flagged_with_suggestions_and_never_applied(stage):
 
 
 def test_run_together_words_are_flagged_not_applied(stage):
-    doc = run(stage, "Air defence remains a prioritywe are told by officials.\n")
-    flags = [f for f in doc.flags if f.text == "prioritywe"]
-    assert flags and flags[0].suggestion == "priority we"
+    doc = run(stage, "Flood repair remains the top concernwe are told by engineers.\n")
+    flags = [f for f in doc.flags if f.text == "concernwe"]
+    assert flags and flags[0].suggestion == "concern we"
     assert doc.cleaned_text == doc.original_text
 
 
 def test_unclosed_quote_stays_a_flag(stage):
-    doc = run(stage, "“We have seen forces moving away from the city, the official said.\n")
+    doc = run(stage, "“The river has risen faster than anyone expected, the ranger said.\n")
     quote_flags = [f for f in doc.flags if f.text == "“"]
     assert quote_flags and quote_flags[0].category == "punctuation"
     assert doc.cleaned_text == doc.original_text
@@ -140,7 +137,8 @@ def test_overlong_paragraphs_are_checked_by_sentence_with_offsets_kept(stage):
 
     sentence = "Officials said the talks would continue next week in the capital. "
     text = sentence * (MAX_UNIT_CHARS // len(sentence) + 2) + "They met on on Monday.\n"
-    units = check_units(text)
+    units, skipped = check_units(text)
+    assert not skipped
     assert len(units) > 1 and all(text[u.start : u.start + len(u.text)] == u.text for u in units)
     doc = run(stage, text)
     assert doc.cleaned_text.endswith("They met on Monday.\n")
@@ -154,27 +152,27 @@ def test_a_quotation_continued_in_the_next_paragraph_is_not_unpaired(stage):
 
 
 def test_problems_an_earlier_stage_reported_are_not_flagged_twice(stage):
-    text = "Breaking news menu here\nTroops moved , then stopped. It was a prioritywe said.\n"
+    text = "Breaking news menu here\nBuses moved , then stopped. It was a concernwe said.\n"
     doc = Document("doc", text)
     view = doc.view()
     doc.add_flag(view, "boilerplate", 0, 23, "menu", "boilerplate.test", 0.9)
     glued = doc.add_flag(
         view,
         "glued_words",
-        text.index("prioritywe"),
-        text.index("prioritywe") + 10,
+        text.index("concernwe"),
+        text.index("concernwe") + 9,
         "glued",
         "glued.test",
         0.9,
-        suggestion="priority we",
+        suggestion="concern we",
     )
     spacing = doc.add_flag(view, "punctuation", text.index(" ,"), text.index(" ,") + 1, "space", "punct.test", 0.9)
     stage.process(doc)
     grammar_flags = [f for f in doc.flags if f.detector.startswith("grammar")]
-    assert not [f for f in grammar_flags if f.text in ("prioritywe", " ,", " ")]
+    assert not [f for f in grammar_flags if f.text in ("concernwe", " ,", " ")]
     fix = [e for e in doc.edits if e.applied and e.before == " ,"]
     assert fix and fix[0].flag_ids == [spacing.id]
-    assert "Troops moved, then" in doc.cleaned_text and glued.id not in {i for e in doc.edits for i in e.flag_ids}
+    assert "Buses moved, then" in doc.cleaned_text and glued.id not in {i for e in doc.edits for i in e.flag_ids}
 
 
 def test_compounds_of_common_words_are_not_spelling_errors(stage):
@@ -202,3 +200,53 @@ def test_a_repeat_across_a_name_is_not_a_repeated_word(stage):
     doc = run(stage, "Nobody knows how long Long Island beaches will stay closed.\n")
     assert not [f for f in doc.flags if f.text.lower() == "long long"]
     assert doc.cleaned_text == doc.original_text
+
+
+def test_an_overlong_run_that_is_not_prose_is_left_unchecked_with_a_warning(stage):
+    text = "Before the table.\n" + "“" * 6000 + "word" + "”" * 6000 + "\nThe ferry left on on time.\n"
+    doc = run(stage, text)
+    assert not doc.errors
+    (warning,) = [w for w in doc.warnings if w["stage"] == "grammar"]
+    assert "not prose" in warning["message"] and "12004 characters" in warning["message"]
+    start = text.index("“")
+    assert not [f for f in doc.flags if start <= f.start < start + 12004]
+    assert doc.cleaned_text.endswith("The ferry left on time.\n")  # the rest is checked as usual
+
+
+def test_an_overlong_sentence_of_prose_is_checked_in_pieces(stage):
+    from pipeline.grammar.stage import MAX_UNIT_CHARS, check_units
+
+    text = "the ferry left the harbour on time and " * 150 + "they met on on Monday\n"
+    units, skipped = check_units(text)
+    assert not skipped and len(units) > 1 and all(len(u.text) <= MAX_UNIT_CHARS for u in units)
+    assert all(text[u.start : u.start + len(u.text)] == u.text for u in units)
+    assert run(stage, text).cleaned_text.endswith("they met on Monday\n")
+
+
+def test_thousands_of_short_lines_are_checked_a_batch_at_a_time(stage, monkeypatch):
+    from pipeline.grammar.backends.lingotweaker import LingotweakerBackend
+
+    calls = []
+    original = LingotweakerBackend.check
+    monkeypatch.setattr(LingotweakerBackend, "check", lambda self, text: calls.append(1) or original(self, text))
+    lines = [f"Timetable row {i}" for i in range(1500)]
+    lines[700] = "The ferry left on on time."
+    doc = run(stage, "\n".join(lines) + "\n")
+    assert "The ferry left on time." in doc.cleaned_text
+    assert [e.before for e in doc.edits if e.applied] == ["on on"]
+    assert 0 < len(calls) < 100  # not one call per line
+
+
+def test_a_surname_that_looks_like_a_contraction_gets_no_flag(stage):
+    text = "Councillor Ivor Ive voted against the plan. Ive said the town could not afford it.\n"
+    doc = run(stage, text)
+    assert not [f for f in doc.flags if "Ive" in f.text]
+    assert doc.cleaned_text == text
+
+
+def test_rule_exact_grammar_fixes_are_applied_as_grammar(stage):
+    doc = run(stage, "The club could of signed him, and the council secured a endowment for the library.\n")
+    assert doc.cleaned_text == "The club could have signed him, and the council secured an endowment for the library.\n"
+    applied = [e for e in doc.edits if e.applied]
+    assert {e.details["kind"] for e in applied} == {"rule_exact"}
+    assert {f.category for f in doc.flags if f.id in {i for e in applied for i in e.flag_ids}} == {"grammar"}

@@ -45,8 +45,8 @@ def test_fluent_word_order_scores_higher(scorer):
 
 def test_gain_prefers_the_right_verb_over_a_lookalike_noun(scorer):
     [gain] = scorer.gain(
-        "The coach said the team would not waiver under pressure.",
-        ["The coach said the team would not waver under pressure."],
+        "Officials fear the storm will effect thousands of homes.",
+        ["Officials fear the storm will affect thousands of homes."],
     )
     assert gain > 0
 

@@ -15,14 +15,14 @@ def _texts(sentence: str, flag: FlagContext, source: str | None = None) -> list[
 
 
 def test_glued_lowercase_words_are_split_with_each_separator():
-    sentence = "Housing is the top prioritythe council will build homes."
-    texts = _texts(sentence, _flag(sentence, "prioritythe", "glued_words"), "glued_split")
-    assert "Housing is the top priority the council will build homes." in texts
-    assert "Housing is the top priority. The council will build homes." in texts
-    assert "Housing is the top priority: the council will build homes." in texts
-    sentence = "After a monthslong siege the town fell."
-    assert "After a months-long siege the town fell." in _texts(
-        sentence, _flag(sentence, "monthslong", "spelling"), "glued_split"
+    sentence = "The bakery reopened after the floodand sales recovered quickly."
+    texts = _texts(sentence, _flag(sentence, "floodand", "glued_words"), "glued_split")
+    assert "The bakery reopened after the flood and sales recovered quickly." in texts
+    assert "The bakery reopened after the flood. And sales recovered quickly." in texts
+    assert "The bakery reopened after the flood, and sales recovered quickly." in texts
+    sentence = "Voters backed a tenyear plan for the port."
+    assert "Voters backed a ten-year plan for the port." in _texts(
+        sentence, _flag(sentence, "tenyear", "spelling"), "glued_split"
     )
 
 
@@ -32,25 +32,25 @@ def test_a_known_word_is_not_split():
 
 
 def test_words_glued_by_punctuation_or_camel_case_get_a_space():
-    sentence = "Rescuers reached the village.Officials said the BreakingNews banner stayed."
-    texts = _texts(sentence, _flag(sentence, "village.Officials", "glued_words"), "glued_split")
-    assert "Rescuers reached the village. Officials said the BreakingNews banner stayed." in texts
-    texts = _texts(sentence, _flag(sentence, "BreakingNews", "glued_words"), "glued_split")
-    assert "Rescuers reached the village.Officials said the Breaking News banner stayed." in texts
+    sentence = "The ferry docked at noon.Passengers cheered as the harbourThe band played."
+    texts = _texts(sentence, _flag(sentence, "noon.Passengers", "glued_words"), "glued_split")
+    assert "The ferry docked at noon. Passengers cheered as the harbourThe band played." in texts
+    texts = _texts(sentence, _flag(sentence, "harbourThe", "glued_words"), "glued_split")
+    assert "The ferry docked at noon.Passengers cheered as the harbour The band played." in texts
 
 
 def test_lost_sentence_boundary_before_a_capitalised_pronoun():
-    sentence = "Prices rose in Spain They are still rising."
-    texts = _texts(sentence, _flag(sentence, "Spain They", "broken_sentence"), "boundary")
-    assert "Prices rose in Spain. They are still rising." in texts
-    assert "Prices rose in Spain they are still rising." in texts
+    sentence = "The roads were cleared by noon They reopened an hour later."
+    texts = _texts(sentence, _flag(sentence, "noon They", "broken_sentence"), "boundary")
+    assert "The roads were cleared by noon. They reopened an hour later." in texts
+    assert "The roads were cleared by noon they reopened an hour later." in texts
 
 
 def test_spurious_boundary_inside_a_noun_phrase_is_joined():
-    sentence = "It marked the end of the Company. Merger with its rival."
-    texts = _texts(sentence, _flag(sentence, "Company. Merger", "broken_sentence"), "boundary")
-    assert "It marked the end of the Company merger with its rival." in texts
-    assert "It marked the end of the Company's merger with its rival." in texts
+    sentence = "Residents opposed the Council. Plan for a new road."
+    texts = _texts(sentence, _flag(sentence, "Council. Plan", "broken_sentence"), "boundary")
+    assert "Residents opposed the Council plan for a new road." in texts
+    assert "Residents opposed the Council's plan for a new road." in texts
 
 
 def test_the_full_stop_of_an_abbreviation_is_not_a_spurious_boundary():
@@ -60,31 +60,31 @@ def test_the_full_stop_of_an_abbreviation_is_not_a_spurious_boundary():
 
 
 def test_echoed_fragment_is_dropped():
-    sentence = "The plan was approved, the mayor said. she said."
-    assert "The plan was approved, the mayor said." in _texts(
-        sentence, _flag(sentence, "said. she said.", "broken_sentence")
+    sentence = "The match was called off because of snow. of snow."
+    assert "The match was called off because of snow." in _texts(
+        sentence, _flag(sentence, "snow. of snow.", "broken_sentence")
     )
 
 
 def test_stray_punctuation_is_removed_but_an_ellipsis_and_abbreviations_are_kept():
-    sentence = "The talks ended in Geneva , officials said. ."
-    texts = _texts(sentence, _flag(sentence, "Geneva ,", "punctuation"), "punctuation")
-    assert "The talks ended in Geneva, officials said. ." in texts
+    sentence = "Tickets cost 20 euros ; children go free ."
+    texts = _texts(sentence, _flag(sentence, "euros ;", "punctuation"), "punctuation")
+    assert "Tickets cost 20 euros; children go free ." in texts
     sentence = "Aid came from the U.S., officials said..."
     assert _texts(sentence, _flag(sentence, "U.S.,", "punctuation"), "punctuation") == []
 
 
 def test_confusable_words_keep_their_capitalisation():
-    sentence = "Waiver was not an option, he said."
-    assert "Waver was not an option, he said." in _texts(sentence, _flag(sentence, "Waiver"), "confusable")
+    sentence = "Weather the talks succeed is unclear."
+    assert "Whether the talks succeed is unclear." in _texts(sentence, _flag(sentence, "Weather"), "confusable")
 
 
 def test_permutations_reorder_only_the_flagged_capitalised_span():
-    sentence = "Aid reached the Nations United office in the capital."
-    texts = _texts(sentence, _flag(sentence, "Nations United", "mt_artefact"), "permutation")
-    assert texts == ["Aid reached the United Nations office in the capital."]
-    sentence = "He also said so again."
-    assert _texts(sentence, _flag(sentence, "also said so", "mt_artefact"), "permutation") == []
+    sentence = "Ships waited at the Canal Suez entrance overnight."
+    texts = _texts(sentence, _flag(sentence, "Canal Suez", "mt_artefact"), "permutation")
+    assert texts == ["Ships waited at the Suez Canal entrance overnight."]
+    sentence = "She later went there again."
+    assert _texts(sentence, _flag(sentence, "later went there", "mt_artefact"), "permutation") == []
 
 
 def test_suggestions_from_detectors_become_candidates():
@@ -101,5 +101,14 @@ def test_candidates_never_repeat_the_original():
 
 
 def test_change_span_is_widened_to_whole_words():
-    assert span_of_change("They will not waiver now.", "They will not waver now.") == (14, 20, "waver")
-    assert span_of_change("in Spain They are", "in Spain. They are") == (3, 8, "Spain.")
+    assert span_of_change("They will not loose time.", "They will not lose time.") == (14, 19, "lose")
+    assert span_of_change("by noon They left", "by noon. They left") == (3, 7, "noon.")
+
+
+def test_a_suggestion_keeps_the_texts_curly_apostrophe():
+    sentence = "The council ’s vote was delayed."
+    flag = _flag(sentence, "council ’s", "punctuation", suggestion="council's")
+    assert _texts(sentence, flag, "suggestion") == ["The council’s vote was delayed."]
+    sentence = "The council 's vote was delayed."
+    flag = _flag(sentence, "council 's", "punctuation", suggestion="council's")
+    assert _texts(sentence, flag, "suggestion") == ["The council's vote was delayed."]

@@ -18,6 +18,8 @@ _MARKER = re.compile(r"<marker>(.*?)</marker>")
 class Example:
     text: str
     errors: tuple[tuple[int, int], ...]  # marked spans; empty for a correct sentence
+    corrections: tuple[str, ...] = ()  # what the (first) marked span should read, when known
+    rule_id: str = ""  # the rule whose example this is, when known
 
     @property
     def correct(self) -> bool:

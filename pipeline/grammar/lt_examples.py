@@ -55,11 +55,13 @@ def load_lt_examples(per_kind: int = 400, seed: int = 13, path: Path | None = No
             if not text or len(text) > 300:
                 continue
             parsed = parse_example(text)
+            rule_id = group.get("id") or (parents[id(group)].get("id") if id(group) in parents else "") or ""
             if is_incorrect(example) or known_false_negative(children, index):
                 if parsed.errors:  # an incorrect example without a marker has no span to score
-                    incorrect.append(parsed)
+                    corrections = tuple(c for c in (example.get("correction") or "").split("|") if c)
+                    incorrect.append(Example(parsed.text, parsed.errors, corrections, rule_id))
             else:
-                correct.append(Example(parsed.text, ()))
+                correct.append(Example(parsed.text, (), (), rule_id))
     if per_kind <= 0:
         return incorrect + correct  # every example: no sampling noise
     rng = random.Random(seed)

@@ -1,7 +1,14 @@
-"""Protects names and rare words from spelling "corrections" (Blinken -> Blinked, Lavrov -> Pavlov).
+"""Protects names and rare words from "corrections" (Blinken -> Blinked, a surname Ive -> I've).
 
-Every checker's unknown words are mostly names, and news text is full of them. A spelling or
-confusable match is dropped when the word it would change is
+Every checker's unknown words are mostly names, and news text is full of them.
+
+A match of **any** rule is dropped when it would change a word that the document itself shows to
+be a name (:attr:`NameGuard.names`): a capitalised word right after a capitalised first name
+("sculptor Nadia Wont", "Wont said"), or a word capitalised more than once, at least once in the
+middle of a sentence. Surnames that look like contractions or common words ("Ive", "Wont",
+"Long") are found by pattern rules as well as by the dictionary, so this applies to every checker.
+
+A dictionary spelling or confusable match is also dropped when the word it would change is
 
 - a proper noun or part of a named entity according to spaCy's English pipeline, or
 - capitalised in the middle of a sentence anywhere in the document, or capitalised more than once
@@ -14,12 +21,16 @@ correction, so it passes the guard.
 
 from __future__ import annotations
 
+import bisect
+import importlib
+import pkgutil
 import re
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 from pipeline.grammar.match import GrammarMatch
-from pipeline.text.lexical import zipf
+from pipeline.text.lexical import FUNCTION_WORDS, zipf
 from pipeline.text.nlp import parse_paragraph
 from pipeline.text.segment import Span
 
@@ -28,6 +39,7 @@ _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")  # camel case: SpaceX, SpaceTEC, iPho
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 GUARDED_CATEGORIES = {"TYPOS", "CONFUSED_WORDS", "PROPER_NOUNS"}
 COMMON_WORD_ZIPF = 5.0  # "until", "government": a suggestion this common is a real correction
+MAX_PARSE_CHARS = 5000  # a longer "sentence" (a scraped run with no stop) is not parsed: the other tests still apply
 
 
 DICTIONARY_RULE_PREFIXES = ("MORFOLOGIK_", "HUNSPELL", "HARPER_")
@@ -42,6 +54,40 @@ def is_guarded_kind(match: GrammarMatch) -> bool:
     if not match.rule_id.startswith(DICTIONARY_RULE_PREFIXES):
         return False
     return match.issue_type == "misspelling" or match.category_id in GUARDED_CATEGORIES
+
+
+FIRST_NAMES = Path(__file__).resolve().parent.parent / "data" / "grammar" / "first_names.txt"
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names (lower case) in Latin script: ``pipeline/data/grammar/first_names.txt``, about
+    20,000 names of some 60 locales from Faker's person providers (see :func:`build_first_names`)."""
+    lines = FIRST_NAMES.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def build_first_names() -> list[str]:
+    """The first-name list from an installed ``Faker`` (MIT): every locale's ``first_names`` in
+    Latin script, less English function words ("An", "My", "Will" are in some lists, and start
+    sentences far more often than they name anyone)."""
+    import faker.providers.person as person
+
+    found: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            names = vars(provider).get(attribute)
+            if isinstance(names, dict):
+                names = list(names)
+            if isinstance(names, (list, tuple)):
+                found.update(
+                    n.lower() for n in names if isinstance(n, str) and n.isalpha() and all(ord(c) < 0x250 for c in n)
+                )
+    return sorted(found - FUNCTION_WORDS)
 
 
 def only_splits(span: str, suggestions: tuple[str, ...]) -> bool:
@@ -67,6 +113,7 @@ class NameGuard:
         self.use_spacy = use_spacy
         self.checked = 0
         self.blocked = 0
+        self._starts = [s.start for s in sentences]
 
     @cached_property
     def _capitalised_words(self) -> set[str]:
@@ -85,8 +132,66 @@ class NameGuard:
                 first = False
         return mid_sentence | {w for w, n in counts.items() if n >= 2}
 
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """Lower-cased words that are names by this document's own evidence, for every rule.
+
+        - capitalised right after a capitalised first name, with one space between ("Nadia Wont");
+        - capitalised at least twice, once or more in the middle of a sentence (not after an
+          opening quote or bracket), and not a function word: title-case headlines capitalise
+          "Its" and "There", which no reader takes for a name.
+        """
+        given = first_names()
+        sentence_starts = set(self._starts)
+        counts: Counter[str] = Counter()
+        mid_sentence: set[str] = set()
+        after_first_name: set[str] = set()
+        for sentence in self.sentences:
+            previous: re.Match[str] | None = None
+            for m in _WORD.finditer(self.text, sentence.start, sentence.end):
+                word = m.group()
+                if word[0].isupper():
+                    lowered = word.lower()
+                    counts[lowered] += 1
+                    if (
+                        previous is not None
+                        and m.start() not in sentence_starts
+                        and not _after_opening(self.text, m.start())
+                    ):
+                        mid_sentence.add(lowered)
+                    if (
+                        previous is not None
+                        and previous.group()[0].isupper()
+                        and previous.group().lower() in given
+                        and self.text[previous.end() : m.start()] == " "
+                    ):
+                        after_first_name.add(lowered)
+                previous = m
+        recurring = {w for w in mid_sentence if counts[w] >= 2 and w not in FUNCTION_WORDS}
+        return frozenset(after_first_name | recurring)
+
+    def changes_a_name(self, match: GrammarMatch) -> str | None:
+        """Why ``match`` would change a name of this document (any rule), or None: the span holds a
+        capitalised word of :attr:`names` and the first suggestion does not keep it (or there is
+        no suggestion at all)."""
+        names = self.names
+        if not names:
+            return None
+        span = self.text[match.start : match.end]
+        touched = [w for w in _WORD.findall(span) if w[:1].isupper() and w.lower() in names]
+        if not touched:
+            return None
+        kept = set(_WORD.findall(match.suggestions[0])) if match.suggestions else set()
+        lost = [w for w in touched if w not in kept]
+        return f"a name of this document ({lost[0]})" if lost else None
+
     def _sentence_for(self, start: int) -> Span | None:
-        return next((s for s in self.sentences if s.start <= start < s.end), None)
+        """The sentence holding ``start`` (sentences are in text order and do not overlap)."""
+        index = bisect.bisect_right(self._starts, start) - 1
+        if index < 0:
+            return None
+        sentence = self.sentences[index]
+        return sentence if start < sentence.end else None
 
     def _tokens_at(self, start: int, end: int) -> list:
         """spaCy tokens of the sentence around ``start`` that overlap ``start:end`` (none without spaCy).
@@ -94,7 +199,7 @@ class NameGuard:
         The sentence is parsed on its own (its paragraph's context misleads the tagger on broken
         text: "Untill now" becomes a named entity), through the shared parse cache."""
         sentence = self._sentence_for(start) if self.use_spacy else None
-        if sentence is None:
+        if sentence is None or sentence.end - sentence.start > MAX_PARSE_CHARS:
             return []
         return [
             token
@@ -119,13 +224,17 @@ class NameGuard:
 
     def protects(self, match: GrammarMatch) -> str | None:
         """Why ``match`` (offsets into this text) must not be applied or shown, or None."""
-        if not is_guarded_kind(match):
-            return None
         span = self.text[match.start : match.end]
         if only_splits(span, match.suggestions):
             return None
+        if not is_guarded_kind(match):
+            reason = self.changes_a_name(match)
+            if reason:
+                self.checked += 1
+                self.blocked += 1
+            return reason
         self.checked += 1
-        reason = self._reason(match.start, match.end, span, match.suggestions)
+        reason = self.changes_a_name(match) or self._reason(match.start, match.end, span, match.suggestions)
         if reason:
             self.blocked += 1
         return reason
@@ -171,3 +280,18 @@ def _after_opening(text: str, position: int) -> bool:
     """A word right after an opening quote or bracket starts a quotation: capitals there say nothing."""
     before = text[max(0, position - 2) : position].strip()
     return bool(before) and before[-1] in "“\"‘'([:—–-"
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["--build-first-names"]:
+        raise SystemExit("usage: python -m pipeline.grammar.name_guard --build-first-names")
+    import faker
+
+    header = (
+        "# Given names in Latin script, lower case, one a line: the first-name lists of the person providers of\n"
+        f"# Faker {faker.VERSION} (MIT licence, https://github.com/joke2k/faker), less English function words.\n"
+        "# Rebuilt by: python -m pipeline.grammar.name_guard --build-first-names (needs Faker installed)\n"
+    )
+    FIRST_NAMES.write_text(header + "\n".join(build_first_names()) + "\n", encoding="utf-8")

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from pipeline.grammar.match import GrammarMatch
 from pipeline.text.lexical import COMPOUND_PARTICLES, FUNCTION_WORDS, edit_distance, zipf
@@ -251,3 +253,93 @@ def is_other_dialect_spelling(word: str, suggestions: tuple[str, ...]) -> bool:
                         return True
                     index = lowered.find(old, index + 1)
     return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Clearly misspelt: safe to correct without a reviewer
+# ---------------------------------------------------------------------------------------------
+
+CLEAR_MAX_EDITS = 2  # letters inserted, dropped, replaced or two swapped ("goverment": 1, "recieve": 1)
+CLEAR_SHORT_WORD = 5  # words this short may be one edit from their correction at most...
+CLEAR_SHORT_MAX_EDITS = 1  # ...as any short string is two edits from some common word
+CLEAR_TARGET_ZIPF = 3.5  # the correction is a word in common use (about 1 in 300,000 words)...
+CLEAR_GAP = 1.5  # ...and at least ~30 times more common than the word as written...
+CLEAR_RIVAL_GAP = 1.0  # ...and ~10 times more common than any other suggestion as close to the word
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    """The verdict of :func:`clearly_misspelt`; true when the word is clearly misspelt."""
+
+    clear: bool
+    why: str
+    correction: str | None = None  # the suggestion it is a misspelling of
+    distance: int | None = None  # edits from the word to the correction
+    gap: float | None = None  # Zipf frequency of the correction minus that of the word
+
+    def __bool__(self) -> bool:
+        return self.clear
+
+
+def clearly_misspelt(word: str, suggestions: Sequence[str]) -> Misspelling:
+    """Whether ``word`` is clearly a misspelling of its checker's first suggestion, so that the
+    correction may be applied without a reviewer. The one place that decides it (the rewriter's
+    ``misspelling`` guard asks here too).
+
+    Word lists built from web text (wordfreq) contain frequent misspellings ("goverment" has Zipf
+    2.7, "recieve" 2.8), so being *unknown* is the wrong test. Neither lingotweaker nor Harper
+    gives a confidence, so the evidence is the shape of the suggestion:
+
+    - **edit distance**: the correction is at most ``CLEAR_MAX_EDITS`` edits away (a letter
+      inserted, dropped, replaced, or two adjacent letters swapped), one for words of up to
+      ``CLEAR_SHORT_WORD`` letters;
+    - **frequency ratio**: the correction is in common use (Zipf >= ``CLEAR_TARGET_ZIPF``) and at
+      least ``CLEAR_GAP`` Zipf points (about 30 times) more common than the word as written: a
+      rare word, a name or a foreign word is not much rarer than its nearest English neighbour
+      ("dockerd" has no common neighbour; "Darko" -> "Dark" is a name, guarded before this);
+    - **one suggestion or many**: with several suggestions, no other one as close may be within
+      ``CLEAR_RIVAL_GAP`` of the correction's frequency ("wirk": "work" or "wink"?); a single
+      suggestion has no rival.
+
+    Not clear either: a word that is not a single token of letters, a suggestion that only changes
+    case, a closed compound of two common words that the suggestion splits ("drugmaker" -> "drug
+    maker"; a respelling such as "arguement" -> "argument" is a typo), a spelling of the other English
+    dialect ("colour"), a common word of another language ("delle"), a lower-case word whose
+    suggestion is capitalised (a name or acronym: "jira" -> "IRA"), and a camel-case word (a brand
+    such as "SunShot" is not a run of two words).
+    """
+    if not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word):
+        return Misspelling(False, "not a single word")
+    if re.search(r"[a-z][A-Z]", word):
+        return Misspelling(False, "camel case (a brand or a name: SunShot, iPhone)")
+    lowered = word.lower()
+    candidates = [s for s in suggestions if s.strip() and s.lower() != lowered]
+    if not candidates:
+        return Misspelling(False, "no suggestion that changes more than case")
+    best = candidates[0]
+    distance = edit_distance(lowered, best.lower(), transpositions=True)
+    limit = CLEAR_SHORT_MAX_EDITS if len(word) <= CLEAR_SHORT_WORD else CLEAR_MAX_EDITS
+    if distance > limit:
+        return Misspelling(False, "too far from the suggestion", best, distance)
+    if word.islower() and not best.islower():
+        return Misspelling(False, "a lower-case word with a capitalised suggestion (a name or acronym)", best, distance)
+    own = zipf(word)
+    target = _phrasezipf(best)
+    gap = round(target - own, 2)
+    if target < CLEAR_TARGET_ZIPF:
+        return Misspelling(False, "the suggestion is not a common word", best, distance, gap)
+    if gap < CLEAR_GAP:
+        return Misspelling(False, "not much rarer than the suggestion", best, distance, gap)
+    for rival in candidates[1:]:
+        if rival.lower() == best.lower():
+            continue  # the same word in other capitals ("independent", "Independent")
+        close = edit_distance(lowered, rival.lower(), transpositions=True) <= distance
+        if close and _phrasezipf(rival) >= target - CLEAR_RIVAL_GAP:
+            return Misspelling(False, f"another suggestion is about as likely ({rival})", best, distance, gap)
+    if re.sub(r"[\s-]", "", best.lower()) == lowered and plausible_compound(word):
+        return Misspelling(False, "a closed compound of two common words", best, distance, gap)
+    if is_other_dialect_spelling(word, tuple(candidates)):
+        return Misspelling(False, "a spelling of the other English dialect", best, distance, gap)
+    if foreign_word(word, own):
+        return Misspelling(False, "a common word of another language", best, distance, gap)
+    return Misspelling(True, "clearly misspelt", best, distance, gap)

@@ -11,8 +11,8 @@ from pipeline.document import Document, ProposedEdit
 from pipeline.grammar.mapping import decide
 from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.name_guard import NameGuard
+from pipeline.grammar.policy import REMOVED_CATEGORIES, Context, EarlierFlags, dropped
 from pipeline.grammar.select import FallbackChecker, Plan, choose_plans, rule_filter
-from pipeline.grammar.spelling_filter import not_a_misspelling
 from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
 from pipeline.text.segment import Span, paragraphs, sentences
@@ -75,35 +75,29 @@ class GrammarStage(Stage):
             self.cache.close()
 
     # ------------------------------------------------------------------- work
-    def process(self, doc: Document) -> None:
-        if not self.plans:
-            return
+    def candidates(self, doc: Document) -> tuple[list[GrammarMatch], Context]:
+        """Every backend match on the document's current text (offsets into it), before the
+        policy's filters, and the context the filters read."""
         self.prepare()
-        assert self.checker is not None
-        view = doc.view()
-        text = view.text
-        units = check_units(text)
-        paras = paragraphs(text)
+        text = doc.view().text
+        units, skipped = check_units(text)
+        if skipped:
+            doc.add_warning(self.name, skipped_warning(skipped))
         results = self._check([u.text for u in units], doc)
         matches = [m.shifted(u.start) for u, found in zip(units, results) for m in found]
         guard = NameGuard(text, sentences(text), frozenset(self.config.protected_words))
+        return matches, Context(text, units, paragraphs(text), guard, self.config.dialect)
+
+    def process(self, doc: Document) -> None:
+        if not self.plans:
+            return
+        view = doc.view()
+        text = view.text
+        matches, context = self.candidates(doc)
+        earlier_flags = EarlierFlags(doc.flags)
         proposals = []
-        earlier_flags = list(doc.flags)
         for match in matches:
-            if match.start == match.end and not match.suggestions:
-                continue
-            if guard.protects(match) or not_a_misspelling(match, text, self.config.dialect):
-                continue
-            if (
-                truncated_excerpt(match, units)
-                or continued_quotation(match, text, paras)
-                or lowercase_fragment(match, text, paras)
-                or legitimate_repeat(match, text)
-                or not_a_stop(match, text)
-                or cut_opening(match, text, paras)
-                or after_opening_ellipsis(match, text, paras)
-                or not_an_article(match, text)
-            ):
+            if dropped(match, context):
                 continue
             decision = decide(match, text, tuple(self.config.grammar_auto_apply))
             agreeing = list(match.extra.get("also", []))
@@ -119,7 +113,7 @@ class GrammarStage(Stage):
                 details["also_found_by"] = agreeing
             message = _plain_message(match.message)
             ostart, oend = view.to_original(decision.start, decision.end)
-            earlier = already_reported(earlier_flags, ostart, oend, text[match.start : match.end], match.rule_id)
+            earlier = earlier_flags.covering(ostart, oend, text[match.start : match.end], match.rule_id)
             if earlier is not None and earlier.category in REMOVED_CATEGORIES:
                 continue  # text another stage marked for removal is not worth correcting
             if earlier is not None:
@@ -167,7 +161,7 @@ class GrammarStage(Stage):
                         details={"rule_id": match.rule_id},
                     )
                 )
-        self.guarded += guard.blocked
+        self.guarded += context.guard.blocked
         doc.add_edits(view, self.name, proposals)
 
     def _check(self, texts: list[str], doc: Document) -> list[list[GrammarMatch]]:
@@ -198,172 +192,70 @@ class GrammarStage(Stage):
 
 
 MAX_UNIT_CHARS = 3000  # longer paragraphs (scraped pages without line breaks) are checked by sentence
+PROSE_LETTERS = 0.6  # prose: at least this share of its non-space characters are letters...
+PROSE_TOKEN_CHARS = 15  # ...and its space-separated tokens are this long on average, at most
 
 
-def check_units(text: str) -> list[Span]:
-    """Paragraphs, the unit of checking and caching: enough context for the rules, and a repeated
-    boilerplate paragraph is one cache entry. Checkers slow down per character on long inputs, so
-    an overlong paragraph is checked sentence by sentence instead."""
+def check_units(text: str) -> tuple[list[Span], list[Span]]:
+    """The units handed to the checkers, and the over-long spans left unchecked.
+
+    Paragraphs are the unit of checking and caching: enough context for the rules, and a repeated
+    boilerplate paragraph is one cache entry. Checkers slow down per character on long inputs
+    (lingotweaker took more than 90 s on one line of 50,000 opening quotes, a word and 50,000
+    closing quotes), so no unit is longer than ``MAX_UNIT_CHARS``: an overlong paragraph is
+    checked sentence by sentence, an overlong sentence of prose in pieces cut at spaces, and an
+    overlong run that is not prose (a minified script, base64, a wall of punctuation) is not
+    checked at all."""
     units: list[Span] = []
+    skipped: list[Span] = []
     for paragraph in paragraphs(text):
-        units.extend(sentences(text, paragraph) if len(paragraph.text) > MAX_UNIT_CHARS else [paragraph])
-    return units
-
-
-REMOVED_CATEGORIES = ("boilerplate", "metadata")
-SAME_PROBLEM_SLACK = 20  # an earlier flag at most this much longer than the match is about the same words
-
-
-def already_reported(flags: list, start: int, end: int, span: str, rule_id: str):
-    """An earlier stage's flag that already covers this match (original offsets), or None.
-
-    Reviewers should see one flag per problem: a boilerplate or metadata flag around the match, a
-    flag on about the same words ("prioritywe" from the glued-words detector, " :" from the
-    punctuation detector), or an unclosed-quote flag starting at the same quote."""
-    for flag in flags:
-        overlaps = flag.start < end and start < flag.end or flag.start == start
-        if not overlaps:
+        if len(paragraph.text) <= MAX_UNIT_CHARS:
+            units.append(paragraph)
             continue
-        contains = flag.start <= start and end <= flag.end
-        if contains and flag.category in REMOVED_CATEGORIES:
-            return flag
-        if flag.category not in REMOVED_CATEGORIES and (flag.end - flag.start) <= (end - start) + SAME_PROBLEM_SLACK:
-            return flag
-        if rule_id in UNPAIRED_RULES and flag.start == start and span in OPENING_QUOTES:
-            return flag
-    return None
+        for sentence in sentences(text, paragraph):
+            if len(sentence.text) <= MAX_UNIT_CHARS:
+                units.append(sentence)
+            elif looks_like_prose(sentence.text):
+                units.extend(pieces(sentence, MAX_UNIT_CHARS))
+            else:
+                skipped.append(sentence)
+    return units, skipped
 
 
-UNPAIRED_RULES = ("EN_UNPAIRED_QUOTES", "EN_UNPAIRED_BRACKETS", "HARPER_Formatting")
+def looks_like_prose(text: str) -> bool:
+    """Words separated by spaces, mostly letters: what a grammar checker is for."""
+    tokens = len(text.split())
+    nonspace = sum(1 for c in text if not c.isspace())
+    letters = sum(1 for c in text if c.isalpha())
+    return tokens > 0 and letters >= PROSE_LETTERS * nonspace and nonspace <= PROSE_TOKEN_CHARS * tokens
 
 
-def truncated_excerpt(match: GrammarMatch, units: list) -> bool:
-    """An unpaired quote or bracket in a paragraph cut off by an ellipsis was closed in the part
-    that is missing: scraped teasers and excerpts are not errors of the text we have."""
-    if match.rule_id not in UNPAIRED_RULES:
-        return False
-    for unit in units:
-        if unit.start <= match.start < unit.start + len(unit.text):
-            ends = (unit.text[:3], unit.text[-3:])
-            return any(e.startswith(("...", "…")) or e.endswith(("...", "…")) for e in ends)
-    return False
+def pieces(span: Span, limit: int) -> list[Span]:
+    """``span`` cut at spaces into pieces of at most ``limit`` characters (a longer token alone)."""
+    out: list[Span] = []
+    text = span.text
+    position = 0
+    while position < len(text):
+        end = min(len(text), position + limit)
+        if end < len(text):
+            cut = text.rfind(" ", position + 1, end)
+            end = cut if cut > position else end
+        piece = text[position:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Span(span.start + position + lead, span.start + position + lead + len(stripped), stripped))
+        position = end
+    return out
 
 
-OPENING_QUOTES = '“"‘'
-
-
-def not_a_stop(match: GrammarMatch, text: str) -> bool:
-    """A space before a dot that starts a number, extension or domain (".5 points", ".rnd files",
-    ".com") is not a space before a full stop."""
-    if match.rule_id not in ("COMMA_PARENTHESIS_WHITESPACE", "SENTENCE_WHITESPACE"):
-        return False
-    span = text[match.start : match.end]
-    if span.strip() == ".":
-        dot = match.start + span.index(".")
-    elif not span.strip() and text[match.end : match.end + 1] == ".":
-        dot = match.end
-    else:
-        return False
-    return text[dot + 1 : dot + 2].isalnum()
-
-
-ARTICLE_RULES = ("EN_A_VS_AN", "HARPER_Miscellaneous")
-# words an article is never followed by: when "a" precedes one, it is a letter, a variable or a
-# name ("chlorophyll a is", "divide by a and b", "the prefix a- in"), not an article
-_NOT_AFTER_ARTICLE = frozenset(
-    "is are was were be been has have had and or nor but in of to on at by for with from as than "
-    "can will would may might must should could does did".split()
-)
-
-
-def not_an_article(match: GrammarMatch, text: str) -> bool:
-    """An a/an flag on an "a" that is no article: followed by punctuation, a hyphen or a word no
-    article can precede."""
-    if match.rule_id not in ARTICLE_RULES or text[match.start : match.end].lower() not in ("a", "an"):
-        return False
-    following = text[match.end : match.end + 30]
-    if not following[:1].isspace():
-        return True  # "a-", "a,", "(a)": a letter, not a word
-    word = re.match(r"\s+([^\W\d_]+)", following)
-    return word is None or word.group(1).lower() in _NOT_AFTER_ARTICLE
-
-
-def cut_opening(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
-    """A paragraph that opens with an ellipsis glued to a word ("...an be considered", "...The
-    crops") is an excerpt cut mid-text: no space is missing after that ellipsis, and the first word
-    may be the tail of a longer one, so nothing on it is an error of the text we have."""
-    para = paragraph_of(match, paras)
-    if para is None:
-        return False
-    opening = re.match(r"\s*(?:\.\.\.|…)(?=[^\W\d_])([^\W\d_]*)", para.text)
-    return opening is not None and match.start < para.start + opening.end(1)  # on the ellipsis or the word glued to it
-
-
-def paragraph_of(match: GrammarMatch, paras: list[Span]) -> Span | None:
-    """The paragraph the match starts in."""
-    return next((para for para in paras if para.start <= match.start < para.end), None)
-
-
-REPEAT_RULES = ("ENGLISH_WORD_REPEAT_RULE", "HARPER_Repetition")
-
-
-def legitimate_repeat(match: GrammarMatch, text: str) -> bool:
-    """A repeat across a name ("how long Long Island is", "an AN's alternatives"): the second word
-    is capitalised and the first is not written the same. (Repeats English allows, "had had", stay
-    flags; they are only never applied.)"""
-    if match.rule_id not in REPEAT_RULES:
-        return False
-    found = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text[match.start : match.end])
-    if len(found) != 2 or found[0].lower() != found[1].lower():
-        return False
-    return found[0] != found[1] and found[1][:1].isupper()  # "The the" at a sentence start is a repeat
-
-
-_OPENING_ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…)\s*")
-
-
-def after_opening_ellipsis(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
-    """A paragraph that opens with dots (".. arrest of all accused", "… and there is") is an
-    excerpt that starts mid-sentence: those dots are no doubled stop, and the word after them is
-    not a sentence start that should be capitalised."""
-    if match.rule_id not in ("DOUBLE_PUNCTUATION", "UPPERCASE_SENTENCE_START", "HARPER_Capitalization"):
-        return False
-    para = paragraph_of(match, paras)
-    if para is None:
-        return False
-    opening = _OPENING_ELLIPSIS.match(para.text)
-    if opening is None or not opening.group().strip():
-        return False
-    first_word = re.match(r"[^\W\d_]+", para.text[opening.end() :])
-    return match.start < para.start + opening.end() + (first_word.end() if first_word else 0)
-
-
-def lowercase_fragment(match: GrammarMatch, text: str, paras: list) -> bool:
-    """A paragraph that starts in lower case and does not end like a sentence is a fragment (a
-    scraped excerpt, a caption, a formula or code), not a sentence someone forgot to capitalise;
-    the broken-sentence detector reports real fragments. Lower-case sentence starts inside a
-    paragraph, and paragraphs that end with a stop, are still flagged."""
-    if match.rule_id != "UPPERCASE_SENTENCE_START":
-        return False
-    for para in paras:
-        if para.start <= match.start <= para.end:
-            starts_it = not re.search(r"[^\W_]", text[para.start : match.start])
-            # a whole sentence left in lower case ("the official said the talks had failed.") is
-            # still an error; a fragment has no closing stop
-            return starts_it and not re.search(r"[.!?][\"”’')]*\s*$", para.text)
-    return False
-
-
-def continued_quotation(match: GrammarMatch, text: str, paras: list[Span]) -> bool:
-    """News style leaves a quotation open at the end of a paragraph when the next paragraph
-    continues it with a fresh opening quote; that opening quote is not unpaired."""
-    if match.rule_id not in UNPAIRED_RULES or text[match.start : match.end] not in OPENING_QUOTES:
-        return False
-    for index, para in enumerate(paras[:-1]):
-        if para.start <= match.start < para.end:
-            following = paras[index + 1].text
-            return following[:1] in OPENING_QUOTES and text[match.start : para.end].count(text[match.start]) == 1
-    return False
+def skipped_warning(skipped: list[Span]) -> str:
+    chars = sum(len(s.text) for s in skipped)
+    first = skipped[0]
+    return (
+        f"{len(skipped)} over-long span(s) that are not prose ({chars} characters, the first at offset "
+        f"{first.start}) were not grammar-checked: longer than {MAX_UNIT_CHARS} characters without a sentence break"
+    )
 
 
 def _plain_message(message: str) -> str:

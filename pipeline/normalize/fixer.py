@@ -25,7 +25,8 @@ _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH_CHARS}]")
 # Non-breaking and typographic spaces become plain spaces; news text has no use for them.
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
-_TRAILING_SPACE = re.compile(r"[ \t]+(?=\r?\n?$)")
+# starts only where a run of spaces starts: from inside a long run, each start would rescan the rest
+_TRAILING_SPACE = re.compile(r"(?<![ \t])[ \t]+(?=\r?\n?$)")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,10 @@
-"""The ``normalize`` stage: run the news-configured fixer line by line and record each change."""
+"""The ``normalize`` stage: run the news-configured fixer line by line and record each change, then
+join the lines of hard-wrapped paragraphs (:mod:`pipeline.normalize.unwrap`) so that later stages
+see one paragraph where the author wrote one.
+
+Linear in the document's length on any input: the alignment is linear (:mod:`.alignment`) and each
+change is explained from at most ``EXPLAIN_CONTEXT`` characters around it.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ import ftfy
 from pipeline.document import Document, ProposedEdit
 from pipeline.normalize.alignment import Replacement, align_changes
 from pipeline.normalize.fixer import NEWS_FTFY_CONFIG, fix_line
+from pipeline.normalize.unwrap import find_joins
 from pipeline.stages.base import Stage
 
 # Human-readable reasons for ftfy's step names and our own.
@@ -36,16 +43,20 @@ WHITESPACE_STEPS = {"replace_odd_spaces", "collapse_spaces", "strip_trailing_spa
 # Whitespace tidying is recorded as edits but not worth a reviewer's attention as a flag.
 COSMETIC_STEPS = {"collapse_spaces", "strip_trailing_spaces"}
 
+# Characters of context on each side of a change that its explanation may look at (up to the
+# nearest space): enough for any mojibake sequence or entity, bounded for lines without spaces.
+EXPLAIN_CONTEXT = 40
+
 
 class NormalizeStage(Stage):
     name = "normalize"
-    version = "1"
+    version = "3"
 
     def settings(self) -> dict[str, Any]:
-        return {"ftfy": ftfy.__version__, "config": repr(NEWS_FTFY_CONFIG)}
+        return {"ftfy": ftfy.__version__, "config": repr(NEWS_FTFY_CONFIG), "unwrap_lines": self.config.unwrap_lines}
 
     def describe(self) -> dict[str, Any]:
-        return {"version": self.version, "ftfy": ftfy.__version__}
+        return {"version": self.version, "ftfy": ftfy.__version__, "unwrap_lines": self.config.unwrap_lines}
 
     def process(self, doc: Document) -> None:
         view = doc.view()
@@ -82,6 +93,26 @@ class NormalizeStage(Stage):
                     suggestion=edit.after,
                 )
                 edit.flag_ids.append(flag.id)
+        if self.config.unwrap_lines:
+            self.unwrap(doc)
+
+    def unwrap(self, doc: Document) -> None:
+        """Join the lines of hard-wrapped paragraphs, one edit per line break (no flag: layout only)."""
+        view = doc.view()
+        doc.add_edits(
+            view,
+            self.name,
+            [
+                ProposedEdit(
+                    join.start,
+                    join.end,
+                    join.after,
+                    join.reason,
+                    details={"unwrap": join.kind, **join.details},
+                )
+                for join in find_joins(view.text)
+            ],
+        )
 
 
 def explain_change(line: str, fixed: str, change: Replacement, line_steps: tuple[str, ...]) -> tuple[str, ...]:
@@ -103,8 +134,10 @@ def explain_change(line: str, fixed: str, change: Replacement, line_steps: tuple
 
 
 def _word_bounds(line: str, start: int, end: int) -> tuple[int, int]:
-    while start > 0 and not line[start - 1].isspace():
+    """The words around ``line[start:end]``, at most ``EXPLAIN_CONTEXT`` characters on each side."""
+    low, high = max(0, start - EXPLAIN_CONTEXT), min(len(line), end + EXPLAIN_CONTEXT)
+    while start > low and not line[start - 1].isspace():
         start -= 1
-    while end < len(line) and not line[end].isspace():
+    while end < high and not line[end].isspace():
         end += 1
     return start, end

@@ -114,8 +114,17 @@ def from_suggestions(sentence: str, flag: FlagContext) -> Iterator[Candidate]:
             options.extend(v for v in value if isinstance(v, str))
     if isinstance(details.get("replacement"), str):
         options.append(details["replacement"])
-    for option in dict.fromkeys(options):
+    span = sentence[flag.start : flag.end]
+    for option in dict.fromkeys(_same_apostrophes(o, span) for o in options):
         yield Candidate(_replace(sentence, flag.start, flag.end, option), "suggestion")
+
+
+def _same_apostrophes(option: str, span: str) -> str:
+    """A checker's suggestion with the text's own apostrophe: "council ’s" -> "council’s", not
+    "council's" (checkers write straight apostrophes; the typography is the publication's)."""
+    if "’" in span and "'" not in span:
+        return option.replace("'", "’")
+    return option
 
 
 def _split_points(run: str) -> list[tuple[str, str]]:
@@ -161,7 +170,7 @@ def boundary_repairs(
 
     Lost: "in Russia It has" -> "in Russia. It has" / "in Russia it has" / "in Russia, it has".
     Spurious: "the Federation. Attack on" -> "the Federation attack on" / "the Federation's attack on".
-    Echoed: "the official said. he said." -> "the official said."
+    Echoed: "prices will rise, analysts warned. they warned." -> "prices will rise, analysts warned."
     """
     lo, hi = max(0, start - 1), min(len(sentence), end + 1)
     for match in _CAPITALISED_WORD.finditer(sentence, lo, hi):

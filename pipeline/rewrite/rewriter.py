@@ -16,12 +16,18 @@ from typing import Any
 
 from pipeline.rewrite import guards
 from pipeline.rewrite.candidates import Candidate, FlagContext, generate, span_of_change
+from pipeline.rewrite.names import protected_names
 
 
 @dataclass(frozen=True)
 class RewriteJob:
+    """A sentence, one flag inside it, and what the document says about it beyond the sentence."""
+
     sentence: str
     flag: FlagContext
+    names: frozenset[str] = frozenset()  # words the document shows to be names (recurring capitalised)
+    whole: frozenset[str] = frozenset()  # rare words the document repeats: never split or recased
+    line_is_lowercase: bool = False  # the sentence's line has no capital letter: a style, not an error
 
 
 @dataclass
@@ -66,7 +72,7 @@ def confidence(gain: float, similarity: float) -> float:
 class Rewriter:
     """Holds the models (scorer, embedder, optional seq2seq) and decides jobs in batches."""
 
-    def __init__(self, scorer, similarity, thresholds: Thresholds, seq2seq=None, names_of=guards.protected_names):
+    def __init__(self, scorer, similarity, thresholds: Thresholds, seq2seq=None, names_of=protected_names):
         self.scorer = scorer
         self.similarity = similarity
         self.thresholds = thresholds
@@ -81,7 +87,7 @@ class Rewriter:
             model_outputs = dict(zip(unique, self.seq2seq.correct(unique)))
         out = []
         for job in jobs:
-            flag = FlagContext(**{**job.flag.__dict__, "protected": names[job.sentence]})
+            flag = FlagContext(**{**job.flag.__dict__, "protected": names[job.sentence] | job.names})
             found = generate(job.sentence, flag)
             seen = {c.text for c in found} | {job.sentence}
             for text in model_outputs.get(job.sentence, []):
@@ -111,9 +117,16 @@ class Rewriter:
                 if gain <= 0:
                     continue  # less likely than the original: not worth showing
                 results = guards.hard_guards(
-                    job.sentence, candidate.text, names[job.sentence], self.thresholds.max_changed_words
+                    job.sentence,
+                    candidate.text,
+                    names[job.sentence] | job.names,
+                    self.thresholds.max_changed_words,
+                    whole=job.whole,
+                    span=(job.flag.start, job.flag.end),
+                    details=job.flag.details,
+                    line_is_lowercase=job.line_is_lowercase,
                 )
-                if job.flag.category == "spelling":
+                if guards.is_dictionary_spelling(job.flag.category, job.flag.details):
                     results.append(guards.clear_misspelling(job.sentence, candidate.text, job.flag.start, job.flag.end))
                 sim = sims.get((job.sentence, candidate.text), 0.0)
                 results.append(guards.similarity(sim, self.thresholds.min_similarity))

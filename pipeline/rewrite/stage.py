@@ -16,10 +16,12 @@ from typing import Any
 
 from pipeline.document import Document, Flag, ProposedEdit, TextView
 from pipeline.rewrite.candidates import FlagContext
+from pipeline.rewrite.names import document_names, recurring_rare_words
 from pipeline.rewrite.rewriter import Decision, RewriteJob, Rewriter, Thresholds
 from pipeline.sentence_cache import SentenceCache, cache_key, default_cache_path
 from pipeline.stages.base import Stage
-from pipeline.text.segment import sentences
+from pipeline.text.lexical import words
+from pipeline.text.segment import Span, sentences
 
 REWRITE_CATEGORIES = frozenset({"glued_words", "broken_sentence", "mt_artefact", "grammar", "spelling", "punctuation"})
 MAX_SENTENCE_CHARS = 1000
@@ -27,7 +29,7 @@ MAX_SENTENCE_CHARS = 1000
 
 class RewriteStage(Stage):
     name = "rewrite"
-    version = "5"
+    version = "6"
 
     def __init__(self, config):
         super().__init__(config)
@@ -92,8 +94,11 @@ class RewriteStage(Stage):
 
     # ------------------------------------------------------------ internals
     def _jobs(self, doc: Document, view: TextView) -> list[tuple[RewriteJob, int, Flag]]:
-        """One job per eligible flag: its sentence in the current text and its span inside it."""
-        spans = sentences(view.text)
+        """One job per eligible flag: its sentence in the current text, its span inside it, the
+        document's names found in the sentence and whether its line is written in lower case."""
+        spans = _quote_continuations_joined(view.text, sentences(view.text))
+        doc_names = document_names(view.text, [(s.start, s.end) for s in spans])
+        doc_words = recurring_rare_words(view.text)
         jobs = []
         for flag in doc.flags:
             if flag.category not in REWRITE_CATEGORIES:
@@ -115,7 +120,19 @@ class RewriteStage(Stage):
                 dict(flag.details),
                 flag.message,
             )
-            jobs.append((RewriteJob(view.text[s0:s1], context), s0, flag))
+            sentence = view.text[s0:s1]
+            line_start = view.text.rfind("\n", 0, s0) + 1
+            line_end = view.text.find("\n", s1)
+            line = view.text[line_start : line_end if line_end >= 0 else len(view.text)]
+            in_sentence = frozenset(words(sentence))
+            job = RewriteJob(
+                sentence,
+                context,
+                names=doc_names & in_sentence,
+                whole=doc_words & in_sentence,
+                line_is_lowercase=not any(c.isupper() for c in line),
+            )
+            jobs.append((job, s0, flag))
         return jobs
 
     def _decide(self, jobs: list[RewriteJob]) -> list[Decision | None] | None:
@@ -177,10 +194,49 @@ class RewriteStage(Stage):
         )
 
 
+_CLOSING_QUOTES = "”\"’'»"
+
+
+def _quote_continuations_joined(text: str, spans: list[Span]) -> list[Span]:
+    """Sentences with a closing quote and a lower-case word between them joined into one.
+
+    ("“We won!” fans shouted.": the quotation ends with "!" but the sentence goes on.) The rewriter
+    must see the quotation to leave the lower-case word alone; a splitter that ends the sentence at
+    the quote would hand it "fans shouted." alone, which looks like a sentence missing its capital.
+    """
+    joined: list[Span] = []
+    for span in spans:
+        if joined:
+            previous = joined[-1]
+            gap = text[previous.end : span.start]
+            head = text[previous.start : previous.end].rstrip()
+            if (
+                not gap.strip()
+                and "\n" not in gap
+                and head[-1:] in _CLOSING_QUOTES
+                and text[span.start : span.start + 1].islower()
+            ):
+                joined[-1] = Span(previous.start, span.end, text[previous.start : span.end])
+                continue
+        joined.append(span)
+    return joined
+
+
 def _job_text(job: RewriteJob) -> str:
     flag = job.flag
     return json.dumps(
-        [job.sentence, flag.start, flag.end, flag.category, flag.suggestion, flag.details, flag.message],
+        [
+            job.sentence,
+            flag.start,
+            flag.end,
+            flag.category,
+            flag.suggestion,
+            flag.details,
+            flag.message,
+            sorted(job.names),
+            sorted(job.whole),
+            job.line_is_lowercase,
+        ],
         sort_keys=True,
         default=str,
         ensure_ascii=False,

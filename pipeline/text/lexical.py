@@ -75,6 +75,15 @@ def zipf(word: str, lang: str = "en") -> float:
     return zipf_frequency(word.lower(), lang, wordlist=WORDLIST if lang == "en" else "best")
 
 
+@lru_cache(maxsize=4)
+def most_frequent(count: int) -> frozenset[str]:
+    """The ``count`` most frequent English words (lower case): a stoplist built the way jusText's are
+    (the most frequent words of a large corpus), from the same ``wordfreq`` list as :func:`zipf`."""
+    from wordfreq import top_n_list
+
+    return frozenset(w.lower() for w in top_n_list("en", count, wordlist=WORDLIST))
+
+
 def is_known(word: str, threshold: float = 1.0) -> bool:
     """Whether ``word`` is attested often enough to be a word of its own."""
     return zipf(word) >= threshold

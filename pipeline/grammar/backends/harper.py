@@ -13,7 +13,7 @@ import threading
 from importlib import metadata
 from typing import Any
 
-from pipeline.grammar.backends.base import BackendFailed, BackendUnavailable, GrammarBackend
+from pipeline.grammar.backends.base import BackendFailed, BackendUnavailable, GrammarBackend, check_batched
 from pipeline.grammar.match import GrammarMatch
 
 # Harper lint kind -> (LanguageTool category id, issue type)
@@ -37,6 +37,8 @@ KIND_MAP: dict[str, tuple[str, str]] = {
     "Enhancement": ("STYLE", "style"),
     "Regionalism": ("REGIONALISMS", "locale-violation"),
 }
+
+BATCH_CHARS = 5000  # paragraphs joined into one call up to about this size (see check_batched)
 
 DIALECTS = {"en-US": "AMERICAN", "en-GB": "BRITISH", "en-AU": "AUSTRALIAN", "en-CA": "CANADIAN", "en-IN": "INDIAN"}
 
@@ -99,6 +101,9 @@ class HarperBackend(GrammarBackend):
                 GrammarMatch(start, end, f"HARPER_{kind}", lint.message, suggestions, category, issue, self.name)
             )
         return matches
+
+    def check_many(self, texts: list[str]) -> list[list[GrammarMatch]]:
+        return check_batched(self.check, texts, BATCH_CHARS)
 
     def _replacement(self, span: str, suggestion) -> str:
         kinds = self._harper.SuggestionKind

@@ -14,13 +14,12 @@ from __future__ import annotations
 import shutil
 from typing import Any
 
-from pipeline.grammar.backends.base import BackendFailed, BackendUnavailable, GrammarBackend
+from pipeline.grammar.backends.base import BackendFailed, BackendUnavailable, GrammarBackend, check_batched
 from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.rules import RuleFilter
 
 LOCAL_START_PORT_TRIES = 3
 BATCH_CHARS = 20_000  # one request carries several paragraphs up to about this size
-SEPARATOR = "\n\n"  # LanguageTool treats a blank line as a paragraph boundary
 RETRY_WAIT_SECONDS = 0.5  # first wait before trying a failed request again; doubles each time
 RETRY_WAIT_MAX_SECONDS = 4.0
 
@@ -154,31 +153,7 @@ class LanguageToolBackend(GrammarBackend):
 
     def check_many(self, texts: list[str]) -> list[list[GrammarMatch]]:
         """Several paragraphs per request, split back by offset: fewer round trips to the server."""
-        results: list[list[GrammarMatch]] = [[] for _ in texts]
-        batch: list[int] = []
-        size = 0
-        for index, text in enumerate(texts):
-            if batch and size + len(text) > BATCH_CHARS:
-                self._check_batch(texts, batch, results)
-                batch, size = [], 0
-            batch.append(index)
-            size += len(text) + len(SEPARATOR)
-        if batch:
-            self._check_batch(texts, batch, results)
-        return results
-
-    def _check_batch(self, texts: list[str], batch: list[int], results: list[list[GrammarMatch]]) -> None:
-        joined = SEPARATOR.join(texts[i] for i in batch)
-        starts = []
-        position = 0
-        for i in batch:
-            starts.append(position)
-            position += len(texts[i]) + len(SEPARATOR)
-        for match in self.check(joined):
-            for i, start in zip(batch, starts):
-                if start <= match.start and match.end <= start + len(texts[i]):
-                    results[i].append(match.shifted(-start))
-                    break
+        return check_batched(self.check, texts, BATCH_CHARS)
 
     def close(self) -> None:
         try:

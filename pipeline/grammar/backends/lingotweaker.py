@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import metadata
 from typing import Any
 
-from pipeline.grammar.backends.base import BackendFailed, BackendUnavailable, GrammarBackend
+from pipeline.grammar.backends.base import BackendFailed, BackendUnavailable, GrammarBackend, check_batched
 from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.rules import RuleFilter
 
@@ -25,6 +25,9 @@ def byte_to_char_offsets(text: str) -> list[int]:
         position += width
     table[position] = len(text)
     return table
+
+
+BATCH_CHARS = 5000  # paragraphs joined into one call up to about this size (see check_batched)
 
 
 class LingotweakerBackend(GrammarBackend):
@@ -85,3 +88,6 @@ class LingotweakerBackend(GrammarBackend):
             if self.rules.allows(match):
                 matches.append(match)
         return matches
+
+    def check_many(self, texts: list[str]) -> list[list[GrammarMatch]]:
+        return check_batched(self.check, texts, BATCH_CHARS)
