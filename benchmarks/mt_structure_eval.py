@@ -10,7 +10,7 @@ Prints, for each detector and for all of them together:
 
 - flags per 1,000 words on the ``article_text`` bodies of the articles file, on the
   ``post_edit_detok`` sentences of the MLQE file (human-corrected English) and on the control folder;
-- the MLQE scorer's numbers on the ``mt_detok`` side (pooled and per direction MCC beside a random
+- the number of flags per detector on the ``mt_detok`` side and the MLQE scorer's numbers (pooled and per direction MCC beside a random
   flagger at the same rate, flagged share, token precision): the detectors run on each segment
   through the library (no normalisation, so offsets are into ``mt_detok`` itself), their flags are
   written as ``reports/<id>.json`` files in a scratch folder (one per detector and one combined), and
@@ -125,12 +125,22 @@ def main() -> None:
         kinds = Counter(f.details.get("kind") for fs in found.values() for f in fs if f.detector == "mt.numbers")
         if kinds:
             print(f"{'':26} number flags by kind: {dict(kinds)}")
+        if name == "MLQE post-edits":
+            # a flag on words the machine translation already had: the post-editor kept them
+            mt_of = {s["id"]: s["mt_detok"] for s in segments}
+            text_of = dict(texts)
+            kept = Counter(
+                f.detector for key, fs in found.items() for f in fs if text_of[key][f.start : f.end] in mt_of[key]
+            )
+            print(f"{'':26} flags on words the MT already had (kept by the post-editor): {dict(kept)}")
 
     mt = {s["id"]: s["mt_detok"] for s in segments}
     found = run(detectors, list(mt.items()), seconds)
     print("\nMLQE-PE machine translation (mt_detok), scored with", args.scorer.name)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="mt_structure_"))
     rows = [(i, lambda f, i=i: f.detector == i) for i in ids] + [("all structural", lambda f: True)]
+    counts = Counter(f.detector for fs in found.values() for f in fs)
+    print("flags per family:", ", ".join(f"{i} {counts.get(i, 0)}" for i in ids), f"(all {sum(counts.values())})")
     directions: list[str] = []
     for name, only in rows:
         table = score(args.mlqe, args.scorer, found, mt, work / name.replace(" ", "_"), only)
