@@ -10,6 +10,10 @@ from __future__ import annotations
 import pytest
 
 from pipeline.config import PipelineConfig
+from pipeline.detect.base import DetectContext
+from pipeline.detect.mt.numbers import NumberDamageDetector
+from pipeline.detect.mt.untranslated import UntranslatedTextDetector
+from pipeline.detect.stage import record_findings
 from pipeline.document import Document, ProposedEdit, apply_edits
 from pipeline.rewrite.candidates import FlagContext
 from pipeline.rewrite.rewriter import RewriteJob, Rewriter, Thresholds
@@ -204,6 +208,32 @@ def test_edit_after_an_earlier_stage_is_mapped_through_the_view(config):
     _flag(doc, "mt_artefact", "Canal Suez")
     RewriteStage(config).process(doc)
     assert doc.cleaned_text == TEXT.replace("Canal Suez", "Suez Canal")
+
+
+def test_a_flag_whose_detector_asks_for_no_change_is_left_alone(config):
+    # the same flag without the request is repaired ("Suez Canal"): see test_word_order_calque_is_repaired
+    doc = Document("no-change", TEXT)
+    _flag(doc, "mt_artefact", "Canal Suez", details={"rewrite": False})
+    stage = RewriteStage(config)
+    stage.process(doc)
+    assert doc.edits == [] and doc.cleaned_text == TEXT
+    assert stage._rewriter is None
+
+
+def test_untranslated_text_and_damaged_numbers_are_flagged_but_never_rewritten(config):
+    text = (
+        "The new plant will employ 1,2000 workers , the 工厂 manager said.\n"
+        "Exports rose to 4,5 billion last year , and 25.000 jobs were added.\n"
+    )
+    doc = Document("untouchable", text)
+    view = doc.view()
+    context = DetectContext(view.text, config)
+    findings = [f for d in (NumberDamageDetector, UntranslatedTextDetector) for f in d(config).detect(context)]
+    record_findings(doc, view, "detect", findings)
+    flagged = sorted(text[f.start : f.end] for f in doc.flags)
+    assert flagged == ["1,2000", "25.000", "4,5", "工厂"]
+    RewriteStage(config).process(doc)
+    assert doc.edits == [] and doc.cleaned_text == text
 
 
 @pytest.fixture(scope="module")

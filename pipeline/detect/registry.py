@@ -17,5 +17,12 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.false_friends:FalseFriendDetector",
     "pipeline.detect.mt.titles:OfficialTitleDetector",
     "pipeline.detect.mt.first_name:FirstNameReferenceDetector",
+    "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
+    "pipeline.detect.mt.numbers:NumberDamageDetector",
+    "pipeline.detect.mt.institution_names:InstitutionNameDetector",
+    "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",
+    "pipeline.detect.mt.missing_article:MissingArticleDetector",
+    "pipeline.detect.mt.head_count:HeadCountDetector",
+    "pipeline.detect.mt.false_friend_verbs:FalseFriendVerbDetector",
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]

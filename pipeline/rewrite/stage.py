@@ -3,7 +3,9 @@
 It reads the flags earlier stages left (glued words, broken sentences, MT artefacts, grammar,
 spelling, punctuation), asks the :class:`~pipeline.rewrite.rewriter.Rewriter` for a decision per
 flag, and records an applied edit when every guard passed, else a suggestion the reviewer can
-accept. Sentences without such a flag are never looked at, so they come out byte-identical.
+accept. Sentences without such a flag are never looked at, so they come out byte-identical, and
+neither are flags whose detector asks for no change (``details["rewrite"] is False``: untranslated
+text the rewriter cannot translate, a damaged number whose value it cannot know).
 Decisions are cached per sentence and flag in the shared SQLite sentence cache, and models load
 lazily (once per process) so a fully cached run never loads them.
 """
@@ -29,7 +31,7 @@ MAX_SENTENCE_CHARS = 1000
 
 class RewriteStage(Stage):
     name = "rewrite"
-    version = "6"
+    version = "7"
 
     def __init__(self, config):
         super().__init__(config)
@@ -103,6 +105,8 @@ class RewriteStage(Stage):
         for flag in doc.flags:
             if flag.category not in REWRITE_CATEGORIES:
                 continue
+            if flag.details.get("rewrite") is False:
+                continue  # the detector asks for no change: untranslated text, a number whose value is unknown
             if any(e.applied for e in view.edits_touching(flag.start, flag.end)):
                 continue  # an earlier stage already changed these words
             start, end = view.to_current(flag.start, flag.end)

@@ -1,0 +1,111 @@
+"""False-friend verbs given away by their objects: "realized an operation", "assisted the meeting".
+
+Romance and Slavic verbs that look like English ones mean something else: realizar / réaliser /
+реализовать "carry out, make", asistir a / assister à "attend", pretender / prétendre à "aspire to",
+aprobar un examen "pass". The English verbs (realize = understand, achieve a hope, sell for money;
+assist = help; pretend = make believe; approve = accept) do not take the objects that only fit the
+source meaning: an operation, a study, a visit or a payment is carried out or made, not realized; a
+meeting is attended.
+
+Structure, from the parse: the verb (any inflection) with its direct object -- or, for "assist" and
+"pretend", the object of its "at"/"to" -- whose head noun is in the object class of the rule
+(``calque_structures.json``, with reasons and sources). "He realized the operation was a failure" has
+"operation" as the subject of a clause, not the verb's object, and is not flagged. The suggestion is
+the English verb in the same form ("realized" -> "carried out", "assisting at" -> "attending"),
+except for "pretend to", whose English depends on the sentence (alternatives for the rewriter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.structure import calque_data, cased_like, inflect, parsed_prose
+
+
+@dataclass(frozen=True)
+class _Rule:
+    lemmas: frozenset[str]
+    objects: frozenset[str]
+    fix: str | None
+    preps: frozenset[str]
+    alternatives: tuple[str, ...]
+    pattern: str
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
+    rules = tuple(
+        _Rule(
+            frozenset(r["lemma"]),
+            frozenset(r["objects"]),
+            r.get("fix"),
+            frozenset(r.get("preps", ())),
+            tuple(r.get("alternatives", ())),
+            r["pattern"],
+        )
+        for r in calque_data()["false_friend_verbs"]["rules"]
+    )
+    stems = sorted({lemma.rstrip("e") for rule in rules for lemma in rule.lemmas})
+    return rules, re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
+
+
+def _object(verb: Any, rule: _Rule) -> tuple[Any, Any | None] | None:
+    """(object noun, preposition or None) of ``verb`` that belongs to ``rule``'s object class."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in rule.objects | {o.lower() for o in rule.objects}:
+            return child, None
+        if child.dep_ == "prep" and child.lower_ in rule.preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (obj.lemma_.lower() in rule.objects or obj.lower_ in rule.objects):
+                    return obj, child
+    return None
+
+
+class FalseFriendVerbDetector(Detector):
+    id = "mt.false_friend_verb"
+    version = "1"
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        rules, trigger = _rules()
+        for offset, doc in parsed_prose(context, trigger):
+            for verb in doc:
+                if verb.pos_ != "VERB" or not verb.tag_.startswith("VB"):
+                    continue
+                lemma = verb.lemma_.lower()
+                for rule in rules:
+                    if lemma not in rule.lemmas:
+                        continue
+                    found = _object(verb, rule)
+                    if found is None:
+                        continue
+                    obj, prep = found
+                    end_token = prep if prep is not None else verb
+                    start = offset + verb.idx
+                    end = offset + end_token.idx + len(end_token.text)
+                    suggestion = cased_like(inflect(rule.fix, verb.tag_), verb.text) if rule.fix else None
+                    english = f"“{rule.fix}”" if rule.fix else " or ".join(f"“{a}”" for a in rule.alternatives)
+                    details: dict[str, Any] = {"mqm": "Accuracy/Mistranslation", "object": obj.text}
+                    if rule.alternatives:
+                        details["alternatives"] = [
+                            cased_like(inflect(a, verb.tag_), verb.text) for a in rule.alternatives
+                        ]
+                    yield Finding(
+                        category="mt_artefact",
+                        start=start,
+                        end=end,
+                        message=(
+                            f"false friend “{verb.lemma_}” with “{obj.text}” ({rule.pattern}): English says {english}"
+                        ),
+                        detector=self.id,
+                        confidence=0.7,
+                        suggestion=suggestion,
+                        details=details,
+                    )
+                    break

@@ -1,0 +1,343 @@
+"""The structural MT detectors (issue 13, parts 2-4): untranslated text, number damage and calque families.
+
+Every input here was written for these tests: sentences with the artefact, and correct English that
+looks like it (the near misses each family must leave alone).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import PipelineConfig
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.false_friend_verbs import FalseFriendVerbDetector
+from pipeline.detect.mt.head_count import HeadCountDetector
+from pipeline.detect.mt.institution_names import InstitutionNameDetector
+from pipeline.detect.mt.missing_article import MissingArticleDetector
+from pipeline.detect.mt.numbers import NumberDamageDetector
+from pipeline.detect.mt.structure import inflect, is_count_noun
+from pipeline.detect.mt.untranslated import UntranslatedTextDetector
+from pipeline.detect.mt.verb_preposition import VerbPrepositionDetector
+from pipeline.detect.registry import DETECTORS
+
+CONFIG = PipelineConfig()
+
+
+def found(detector: type[Detector], text: str) -> list[Finding]:
+    return list(detector(CONFIG).detect(DetectContext(text, CONFIG)))
+
+
+def flagged(detector: type[Detector], text: str) -> list[str]:
+    return [text[f.start : f.end] for f in found(detector, text)]
+
+
+def test_the_structural_detectors_are_registered():
+    for name in (
+        "UntranslatedTextDetector",
+        "NumberDamageDetector",
+        "InstitutionNameDetector",
+        "VerbPrepositionDetector",
+        "MissingArticleDetector",
+        "HeadCountDetector",
+        "FalseFriendVerbDetector",
+    ):
+        assert any(target.endswith(":" + name) for target in DETECTORS)
+
+
+# --------------------------------------------------------------------------- untranslated text
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The delegation toured the 工厂 near the port before lunch.", "工厂"),
+        ("Protesters chanted Мы здесь власть outside the building on Friday.", "Мы здесь власть"),
+        ("The festival opens with a रंगीन parade every spring.", "रंगीन"),
+        ("The mayor later posted 안녕하세요 여러분 on her account.", "안녕하세요 여러분"),
+    ],
+)
+def test_foreign_script_inside_an_english_sentence_is_flagged(text, span):
+    assert flagged(UntranslatedTextDetector, text) == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pavilion is known locally by its old name (望海楼), which means sea-view tower.",
+        "The slogan “Жить не по лжи” became famous after the essay was published.",
+        "The word comes from the Greek, λόγος, meaning word or reason.",
+        "Patients on a β-blocker were compared with those given a placebo; π was rounded to 3.14.",
+        "Xi Jinping met Łukasz Nowak and Ştefan Ionescu in Bălţi, and Sergei Shoigu joined later.",
+        "The menu promised a real borscht, and the chef said it was his grandmother's recipe.",
+    ],
+)
+def test_glosses_symbols_and_latin_script_names_are_not_untranslated(text):
+    assert flagged(UntranslatedTextDetector, text) == []
+
+
+def test_a_clause_in_another_language_is_flagged_with_its_language():
+    text = "The spokesman added that el ministerio no tiene ninguna información sobre el caso."
+    findings = found(UntranslatedTextDetector, text)
+    assert len(findings) == 1
+    assert "ministerio no tiene ninguna información sobre el caso" in text[findings[0].start : findings[0].end]
+    assert findings[0].details["language"] == "Spanish"
+
+
+def test_a_whole_french_sentence_is_flagged_although_its_words_are_frequent_in_english_lists():
+    text = "Le ministre a dit que la décision est définitive et que le projet sera abandonné."
+    assert len(found(UntranslatedTextDetector, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He ordered a croissant at the café before the briefing started.",
+        "The film “La vita è bella” won three awards, the jury said.",
+        "She described the Estonian custom of mardipäev, when children go from door to door.",
+        "The recipe calls for paprika, cumin, oregano and a pinch of saffron.",
+    ],
+)
+def test_english_with_a_foreign_word_or_a_quoted_title_is_not_untranslated(text):
+    assert found(UntranslatedTextDetector, text) == []
+
+
+def test_untranslated_flags_ask_the_rewriter_for_no_change():
+    for text in ("The 工厂 was closed.", "Officials said que la situación es muy grave y sin solución."):
+        for finding in found(UntranslatedTextDetector, text):
+            assert finding.suggestion is None and finding.replacement is None
+            assert finding.details["rewrite"] is False
+            assert finding.details["mqm"] == "Accuracy/Untranslated"
+            assert finding.category == "mt_artefact"
+
+
+# --------------------------------------------------------------------------------- numbers
+@pytest.mark.parametrize(
+    "text, span, kind",
+    [
+        ("The stadium holds 45,00 spectators after the rebuild.", "45,00", "grouping"),
+        ("The budget grows to 7,25 billion next year.", "7,25", "decimal_comma"),
+        ("Inflation reached 4,8% in March.", "4,8", "decimal_comma"),
+        ("Some 35.000 volunteers registered.", "35.000", "dot_grouping"),
+        ("The census counted 2.418.003 residents.", "2.418.003", "dot_grouping"),
+        ("Turnout rose by 15 15 percent, officials said.", "15 15", "repeated"),
+        ("The plant employs 1,2000 workers.", "1,2000", "grouping"),
+    ],
+)
+def test_damaged_numbers_are_flagged_without_a_value(text, span, kind):
+    findings = found(NumberDamageDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].details["kind"] == kind
+    assert findings[0].suggestion is None and findings[0].details["rewrite"] is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company sold 3,500 cars and 1,250,000 spare parts.",
+        "The vote is on 12.05.2025 at 10:30, version 2.4.1 ships the same day.",
+        "Chelsea won 3-2, and the range was 1,500-2,000 tickets.",
+        "The server at 192.168.10.200 was down; call 555 123 4567.",
+        "The reagent 2,5-dimethylfuran and 1,2-dichloroethane were tested.",
+        "Questions 1,2,3 were dropped from the survey.",
+        "Add 1 1/2 cups of flour.",
+        "The 10-year yield rose to 4.125% from 4.118%.",
+        "ISBN 978-3-16-148410-0 lists the second edition.",
+        "The list reads 1, 2, 3 and 4.",
+    ],
+)
+def test_dates_versions_scores_ranges_and_lists_are_not_number_damage(text):
+    assert found(NumberDamageDetector, text) == []
+
+
+def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
+    consistent = "The lake covers 3 400 square kilometres and holds 120 000 tonnes of fish."
+    mixed = "The city has 2,500 buses and 3 400 taxis."
+    assert found(NumberDamageDetector, consistent) == []
+    assert flagged(NumberDamageDetector, mixed) == ["3 400"]
+
+
+# ------------------------------------------------------------------------ institution names
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("A spokesman for the Ministry of the Health said the clinics would reopen.", "of the Health", "of Health"),
+        ("She joined the Department of the Foreign Affairs in 2010.", "of the Foreign Affairs", "of Foreign Affairs"),
+        ("The Committee of the State Security kept files on him.", "of the State Security", None),
+        ("The Minister of the Culture opened the exhibition.", "of the Culture", "of Culture"),
+    ],
+)
+def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
+    findings = found(InstitutionNameDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion == suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ministry of Defence and the Department of Justice issued a joint statement.",
+        "The Department of the Interior and the Ministry of the Environment signed the plan.",
+        "The Office of the Health Insurance Fund moved to a new building.",
+        "The history of the culture of the region is told in the museum.",
+        "He praised the Council of the European Union and the Department of the Treasury.",
+    ],
+)
+def test_correct_institution_names_are_left_alone(text):
+    assert found(InstitutionNameDetector, text) == []
+
+
+# -------------------------------------------------------------------- verb + preposition
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("The ministers discussed about the pipeline for two hours.", "discussed about", "discussed"),
+        ("The rescuers entered to the mine at dawn.", "entered to", "entered"),
+        ("The outcome depends of the weather, the organisers said.", "depends of", "depends on"),
+        ("The committee consists from nine members.", "consists from", "consists of"),
+        ("The team arrived to Lisbon on Sunday.", "arrived to", "arrived in"),
+        ("After the summit the president returned back to the capital.", "returned back", "returned"),
+        ("The guide explained us how the lock works.", "explained us", "explained to us"),
+        ("The clerk said me that the office was closed.", "said me", "told me"),
+        ("Every morning they listen the news on the radio.", "listen", "listen to"),
+        ("The schools will participate to the programme next year.", "participate to", "participate in"),
+    ],
+)
+def test_preposition_calques_after_verbs_are_flagged(text, span, suggestion):
+    findings = found(VerbPrepositionDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion == suggestion
+
+
+def test_arrive_to_a_place_that_is_not_a_city_offers_both_readings():
+    findings = found(VerbPrepositionDetector, "The convoy arrived to the border crossing late.")
+    assert findings[0].suggestion is None
+    assert findings[0].details["alternatives"] == ["arrived in", "arrived at"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team arrived at the airport and arrived in Lisbon by noon.",
+        "They discussed it with the mayor and discussed about 30 proposals.",
+        "He arrived to find the doors locked.",
+        "The treaty entered into force in May.",
+        "She returned to the capital and came back on Monday.",
+        "The guide explained to us how the lock works, then told us the rules.",
+        "They listened to the speech and waited a few minutes for the bus.",
+        "Results depend on the weather; the board consists of nine members.",
+        "The firm participated in the tender.",
+    ],
+)
+def test_correct_verb_complements_are_left_alone(text):
+    assert found(VerbPrepositionDetector, text) == []
+
+
+# ---------------------------------------------------------------------- missing articles
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The talks ended late. Minister said that the deal was close.", "Minister"),
+        ("Officials warned that government will raise fuel prices in May.", "government"),
+        ("Investigators believe suspect fled across the river.", "suspect"),
+        ("According to police, driver lost control of the car.", "driver"),
+    ],
+)
+def test_a_bare_singular_actor_as_subject_is_flagged(text, span):
+    findings = found(MissingArticleDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion is None
+    assert len(findings[0].details["alternatives"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said that the government will raise fuel prices in May.",
+        "Minister Petrova said the deal was close.",
+        "Love is blind, and justice has been served, the judge added.",
+        "Police said staff were evacuated before the fire spread.",
+        "Prime Minister Jacinda Ardern said her cabinet had agreed.",
+        "Government announces new fuel prices",
+        "Mom said we could stay, and husband and wife agreed.",
+    ],
+)
+def test_articles_determiners_titles_before_names_and_headlines_are_not_flagged(text):
+    assert found(MissingArticleDetector, text) == []
+
+
+def test_countability_comes_from_word_frequencies():
+    assert is_count_noun("minister") and is_count_noun("government")
+    assert not is_count_noun("information") and not is_count_noun("furniture")
+
+
+# --------------------------------------------------------------------------- head counts
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said 14 persons were injured when the bus overturned.",
+        "Hundreds of persons gathered in the square on Sunday.",
+        "Three persons were detained after the match.",
+    ],
+)
+def test_persons_in_a_head_count_is_flagged_with_people(text):
+    findings = found(HeadCountDetector, text)
+    assert [text[f.start : f.end].lower() for f in findings] == ["persons"]
+    assert findings[0].suggestion.lower() == "people"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police released photographs of two persons of interest.",
+        "The camp houses 3,000 displaced persons.",
+        "The law protects persons with disabilities.",
+        "A contract needs two or more persons to agree.",
+        "Persons under 18 may not enter.",
+    ],
+)
+def test_fixed_terms_with_persons_are_not_flagged(text):
+    assert found(HeadCountDetector, text) == []
+
+
+# ------------------------------------------------------------------- false-friend verbs
+@pytest.mark.parametrize(
+    "text, span, suggestion",
+    [
+        ("The army realized a special operation in the north.", "realized", "carried out"),
+        ("The minister will realize an official visit to Chile.", "realize", "make"),
+        ("Dozens of diplomats assisted the ceremony in the cathedral.", "assisted", "attended"),
+        ("Only two journalists were assisting at the meeting.", "assisting at", "attending"),
+        ("Most students approved the exam at the first attempt.", "approved", "passed"),
+    ],
+)
+def test_false_friend_verbs_with_telling_objects_are_flagged(text, span, suggestion):
+    findings = found(FalseFriendVerbDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion == suggestion
+
+
+def test_pretend_to_a_post_offers_alternatives_without_a_suggestion():
+    findings = found(FalseFriendVerbDetector, "Two deputies pretend to the post of speaker.")
+    assert findings[0].suggestion is None
+    assert findings[0].details["alternatives"] == ["aspire to", "lay claim to"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She realized that the operation had failed.",
+        "He realized the project was over budget.",
+        "The fund realized a profit and she realized her dream of flying.",
+        "Nurses assisted the surgeon during the operation.",
+        "He pretended to be asleep.",
+        "The board approved the budget and the plan.",
+    ],
+)
+def test_english_senses_of_false_friend_verbs_are_left_alone(text):
+    assert found(FalseFriendVerbDetector, text) == []
+
+
+def test_inflect_keeps_the_form_of_the_verb_it_replaces():
+    assert inflect("carry out", "VBD") == "carried out"
+    assert inflect("carry out", "VBZ") == "carries out"
+    assert inflect("attend", "VBG") == "attending"
+    assert inflect("tell", "VBD") == "told"
+    assert inflect("make", "VB") == "make"
