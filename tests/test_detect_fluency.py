@@ -41,8 +41,8 @@ def detect(text: str, config: PipelineConfig = CONFIG) -> list[tuple[str, float]
     return [(text[f.start : f.end], f.details["slor"]) for f in findings]
 
 
-def score(slor: float | None, eligible: bool = True) -> WordScore:
-    return WordScore(0, 1, "x", slor, eligible)
+def score(slor: float | None, eligible: bool = True, rare: bool = True) -> WordScore:
+    return WordScore(0, 1, "x", slor, eligible, rare and eligible)
 
 
 def test_unigram_log_probability_is_the_natural_log_of_the_zipf_frequency():
@@ -91,6 +91,9 @@ def test_spans_start_at_an_anomaly_join_weaker_neighbours_and_stay_short():
     # neighbours that are merely unusual do not make a span on their own, nor do ineligible words
     assert anomalous_spans([score(t * 0.9), score(t * 0.6)]) == []
     assert anomalous_spans([score(t * 3, eligible=False)]) == []
+    # a common word never starts a span, however surprising, but may join one
+    assert anomalous_spans([score(t * 3, rare=False)]) == []
+    assert anomalous_spans([score(t * 3, rare=False), score(t - 1)]) == [(0, 1, t * 3)]
 
 
 @pytest.mark.slow
