@@ -58,6 +58,9 @@ class Detector(ABC):
     def settings(self) -> dict[str, Any]:
         return {}
 
+    def prepare(self) -> None:
+        """Load what every document will need (a model), once per process; most detectors need nothing."""
+
     @abstractmethod
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         """Findings in ``context.text``."""

@@ -11,6 +11,7 @@ DETECTORS: list[str] = [
     "pipeline.detect.broken.syntax:SentenceStructureDetector",
     "pipeline.detect.mt.word_order:WordOrderCalqueDetector",
     "pipeline.detect.mt.word_order_lm:LMWordOrderDetector",
+    "pipeline.detect.mt.fluency:FluencyAnomalyDetector",
     "pipeline.detect.confusables:ConfusableWordDetector",
     "pipeline.detect.mt.nationality_article:NationalityArticleDetector",
     "pipeline.detect.mt.capitalised_terms:CapitalisedTermDetector",

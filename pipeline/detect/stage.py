@@ -66,8 +66,11 @@ class DetectStage(Stage):
         return {**detectors, "lexicons": lexicons_digest()}
 
     def prepare(self) -> None:
-        """Load spaCy now: a model load belongs to the process, not to the first document's time budget."""
+        """Load spaCy (and any model a detector needs for every document) now: a model load belongs to
+        the process, not to the first document's time budget."""
         spacy_pipeline()
+        for detector in self.detectors:
+            detector.prepare()
 
     def describe(self) -> dict[str, Any]:
         return {"version": self.version, "detectors": [d.id for d in self.detectors]}

@@ -1,0 +1,209 @@
+"""Fluency anomalies: words the language model finds far less likely than their frequency predicts.
+
+Machine translation leaves errors no lexicon lists: a wrong word sense, a calqued phrase, a word
+salad where the system lost the sentence. A causal LM sees them as surprise, but raw surprisal
+mostly measures how rare a word is ("Tskhinvali" surprises any model). SLOR (syntactic
+log-odds ratio) removes that part: a word's log-probability under the LM in its context minus its
+unigram log-probability (Lau, Clark & Lappin 2017, "Grammaticality, acceptability, and
+probability: a probabilistic view of linguistic knowledge", Cognitive Science 41(5); Kann, Rothe &
+Filippova 2018, "Sentence-level fluency evaluation: references help, but can be spared!", CoNLL).
+A rare word in a fitting context scores near zero; a common word where English would never put it
+scores far below zero.
+
+Here SLOR is computed per word: the LM log-probabilities (nats) of the word's tokens, summed, minus
+the natural-log unigram probability from the project's one frequency list
+(:func:`pipeline.text.lexical.zipf`: Zipf = log10 of occurrences per billion words, so
+ln p = (Zipf - 9) * ln 10; unknown words count as Zipf 1). A word is an anomaly when it is rare
+(Zipf < ``RARE_ZIPF``) and its SLOR is below ``-MAX_NEG_SLOR``, a threshold set where clean English
+(human post-edited news sentences) shows about 0.5 such words per 1,000 words. Neighbouring words below half that threshold join the
+span (at most ``MAX_SPAN_WORDS`` words). Words that are surprising for reasons other than fluency
+are never anchors nor joined: the first word of a sentence (the LM has no context yet),
+capitalised words (names), numbers, quoted words and anything that is not a plain word.
+
+The LM is the rewriter's (``pipeline.lm.scorer.get_scorer``), each sentence scored once, in
+batches; the detector runs only when the rewrite stage runs (``--no-rewrite`` runs no model). Flags
+are ``mt_artefact`` without a suggestion: the rewriter's candidates and guards decide whether
+anything is changed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
+from pipeline.text.lexical import zipf
+
+# Calibrated on post-edited (clean) MT sentences: -15 nats is exceeded by ~0.5 words per 1,000
+# (benchmarks/README.md, "Fluency anomalies"). The only tuned numbers are this and the span rule.
+MAX_NEG_SLOR = 15.0
+JOIN_FRACTION = 0.5  # a neighbour joins a span when its -SLOR is at least this share of the threshold
+MAX_SPAN_WORDS = 3
+# Only a word rarer than this (Zipf; 3 = once per million words) can start a span, and only sentences
+# with such a word are scored. SLOR below -15 nats asks a common word for an LM probability below
+# e^-(15 + |ln p_unigram|): on post-edited text 5 of 41 such flags were common words (all false
+# alarms), on MT 7 of 178; the gate skips three sentences in four (the cost is the LM pass).
+RARE_ZIPF = 3.0
+ZIPF_FLOOR = 1.0  # unknown words are treated as this rare
+MIN_SENTENCE_WORDS = 4  # shorter lines (headings, datelines) are not scored
+MAX_SENTENCE_CHARS = 1000  # longer "sentences" are lists or tables, not prose
+_LN10 = math.log(10)
+_PUNCT = "\"'“”‘’«»()[]{}.,;:!?…—–-*/\\"
+_PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*")
+_QUOTES = re.compile(r"[\"“”«»‘’'„]")
+
+
+def unigram_logprob(word: str) -> float:
+    """Natural-log unigram probability of ``word`` from its Zipf frequency (floored)."""
+    return (max(zipf(word), ZIPF_FLOOR) - 9.0) * _LN10
+
+
+@dataclass(frozen=True)
+class WordScore:
+    """One whitespace token of a sentence: its core (without punctuation) and its SLOR."""
+
+    start: int  # offsets of the core in the sentence
+    end: int
+    core: str
+    slor: float | None  # None: not scored (cut off, or no token starts inside the core)
+    eligible: bool  # may join a span
+    rare: bool = False  # eligible and rarer than RARE_ZIPF: may start a span
+
+
+def word_scores(sentence: str, offsets: Sequence[tuple[int, int]], logprobs: Sequence[float]) -> list[WordScore]:
+    """Per-word SLOR from the LM's per-token log-probabilities and the tokens' character offsets.
+
+    A token belongs to the word in whose core its first non-space character lies; tokens on the
+    word's punctuation are not counted (the comma after a word is not the word's fault).
+    """
+    cores: list[tuple[int, int, str]] = []
+    for match in re.finditer(r"\S+", sentence):
+        token = match.group()
+        left = len(token) - len(token.lstrip(_PUNCT))
+        right = len(token.rstrip(_PUNCT))
+        if right <= left:
+            cores.append((match.start(), match.start(), ""))
+        else:
+            cores.append((match.start() + left, match.start() + right, token))
+    owner: dict[int, int] = {pos: k for k, (cs, ce, _) in enumerate(cores) for pos in range(cs, ce)}
+    sums = [0.0] * len(cores)
+    counted = [False] * len(cores)
+    for (a, b), lp in zip(offsets, logprobs):
+        piece = sentence[a:b]
+        first = a + (len(piece) - len(piece.lstrip()))
+        k = owner.get(first) if first < b else None
+        if k is not None:
+            sums[k] += lp
+            counted[k] = True
+    result = []
+    for k, ((cs, ce, token), total, seen) in enumerate(zip(cores, sums, counted)):
+        core = sentence[cs:ce]
+        eligible = (
+            k > 0
+            and seen
+            and bool(_PLAIN_WORD.fullmatch(core))  # lower case: names, numbers, symbols excluded
+            and not _QUOTES.search(token.replace(core, "", 1))  # a quoted word is cited, not written
+        )
+        slor = total - unigram_logprob(core) if seen and core else None
+        result.append(WordScore(cs, ce, core, slor, eligible, eligible and zipf(core) < RARE_ZIPF))
+    return result
+
+
+def anomalous_spans(scores: Sequence[WordScore]) -> list[tuple[int, int, float]]:
+    """(first word, last word, lowest SLOR) of each anomalous span, in order, not overlapping."""
+    threshold = -MAX_NEG_SLOR
+    join = -MAX_NEG_SLOR * JOIN_FRACTION
+
+    def below(k: int, limit: float, anchor: bool = False) -> bool:
+        s = scores[k]
+        return (s.rare if anchor else s.eligible) and s.slor is not None and s.slor <= limit
+
+    spans: list[tuple[int, int, float]] = []
+    taken = -1
+    for k in range(len(scores)):
+        if k <= taken or not below(k, threshold, anchor=True):
+            continue
+        lo = hi = k
+        while hi - lo + 1 < MAX_SPAN_WORDS and lo - 1 > taken and below(lo - 1, join):
+            lo -= 1
+        while hi - lo + 1 < MAX_SPAN_WORDS and hi + 1 < len(scores) and below(hi + 1, join):
+            hi += 1
+        worst = min(s.slor for s in scores[lo : hi + 1] if s.slor is not None)
+        spans.append((lo, hi, worst))
+        taken = hi
+    return spans
+
+
+def _has_rare_word(sentence: str) -> bool:
+    """Whether a word after the first is a plain lower-case word rarer than ``RARE_ZIPF``."""
+    for token in sentence.split()[1:]:
+        core = token.strip(_PUNCT)
+        if _PLAIN_WORD.fullmatch(core) and zipf(core) < RARE_ZIPF:
+            return True
+    return False
+
+
+class FluencyAnomalyDetector(LanguageModelDetector):
+    id = "mt.fluency"
+    version = "2"
+
+    def settings(self) -> dict[str, Any]:
+        return {
+            "enabled": self.enabled(),
+            "lm_model": getattr(self.config, "lm_model", None),
+            "max_neg_slor": MAX_NEG_SLOR,
+            "join_fraction": JOIN_FRACTION,
+            "max_span_words": MAX_SPAN_WORDS,
+            "zipf_floor": ZIPF_FLOOR,
+            "rare_zipf": RARE_ZIPF,
+        }
+
+    def prepare(self) -> None:
+        """Every document is scored, so the model loads with the stage (when the rewriter runs)."""
+        if self.enabled():
+            self.scorer()
+
+    def candidates(self, context: DetectContext) -> list:
+        """The prose sentences with a word that could start a span (lower case, not first, rare)."""
+        return [
+            s
+            for s in context.sentences
+            if len(s.text) <= MAX_SENTENCE_CHARS
+            and len(s.text.split()) >= MIN_SENTENCE_WORDS
+            and _has_rare_word(s.text)
+        ]
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        ready = self.candidates_and_scorer(context)
+        if ready is None:
+            return []
+        sentences, scorer = ready
+        texts = [s.text for s in sentences]
+        logprobs = scorer.token_logprobs(texts)  # one pass per sentence, batched by length
+        findings = []
+        for sentence, values in zip(sentences, logprobs):
+            encoded = scorer.tokenizer(sentence.text, add_special_tokens=False, return_offsets_mapping=True)
+            offsets = [tuple(o) for o in encoded["offset_mapping"]][: len(values)]
+            scores = word_scores(sentence.text, offsets, values)
+            for lo, hi, worst in anomalous_spans(scores):
+                start, end = sentence.start + scores[lo].start, sentence.start + scores[hi].end
+                span = context.text[start:end]
+                findings.append(
+                    Finding(
+                        category="mt_artefact",
+                        start=start,
+                        end=end,
+                        message=(
+                            f"fluency anomaly: the language model finds “{span}” far less likely than the "
+                            f"words' frequencies predict (SLOR {worst:.1f} nats; clean English rarely goes "
+                            f"below -{MAX_NEG_SLOR:.0f}); a possible mistranslation"
+                        ),
+                        detector=self.id,
+                        confidence=0.4,
+                        details={"kind": "fluency", "slor": round(worst, 2)},
+                    )
+                )
+        return findings
