@@ -489,6 +489,15 @@ def test_rule_exact_fixes_apply_only_in_their_exact_context():
     # before an acronym or a hyphenated word the sound is not known from the spelling
     assert rule_exact(article_before("NBA"), text) is None
     assert rule_exact(article_before("ex-player"), text) is None
+    # a word read letter by letter, a web address, an adverb after which "a" may be a letter
+    for sentence, suggestion in [
+        ("They sent a html page.", "an"),
+        ("She opened a etsy.com shop.", "an"),
+        ("What does a usually mean here?", "an"),
+    ]:
+        start = sentence.index(" a ") + 1
+        held = GrammarMatch(start, start + 1, "EN_A_VS_AN", "m", (suggestion,), "MISC", "misspelling", "lingotweaker")
+        assert rule_exact(held, sentence) is None, sentence
     # not a rule of the list, or switched off in the configuration
     other = match(text, "could of", ["could have"], rule="SOME_OTHER_RULE")
     assert rule_exact(other, text) is None

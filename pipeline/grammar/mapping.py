@@ -107,11 +107,18 @@ def safe_fix(match: GrammarMatch, text: str) -> tuple[str, int, int, str] | None
 
 def _article_before_common_word(match: GrammarMatch, text: str) -> bool:
     """ "a"/"an" swapped before a common lower-case word ("a investment", "an useful"): the sound
-    of a common word is known; that of a name, an acronym or a number is not ("a NBA player")."""
+    of a common word is known; that of a name, an acronym or a number is not ("a NBA player").
+    Also left as flags, after LanguageTool's examples (benchmarks/README.md): a word with no vowel
+    letter, read letter by letter ("a http call"); a word that opens a web address ("a ups.com
+    user"); an adverb in -ly, after which "a" is as often a letter as an article ("what does a
+    actually stand for")."""
     if text[match.start : match.end].lower() not in ("a", "an") or match.suggestions[0].lower() not in ("a", "an"):
         return False
-    following = re.match(r" ([a-z]+)\b(?![-'’])", text[match.end : match.end + 40])
-    return following is not None and zipf(following.group(1)) >= COMMON_WORD_ZIPF
+    following = re.match(r" ([a-z]+)\b(?![-'’]|\.\w)", text[match.end : match.end + 40])
+    if following is None:
+        return False
+    word = following.group(1)
+    return zipf(word) >= COMMON_WORD_ZIPF and bool(re.search("[aeiouy]", word)) and not word.endswith("ly")
 
 
 def _modal_of(match: GrammarMatch, text: str) -> bool:
