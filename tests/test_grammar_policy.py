@@ -432,6 +432,18 @@ def test_a_rule_whose_suggestion_keeps_the_name_is_not_blocked():
     assert guard.protects(respelt) == "a name of this document (Marsh)"
 
 
+def test_a_pattern_rule_written_for_a_whole_name_may_correct_it():
+    text = "The prize went to Edna Quill. Quill thanked the jury."
+    guard = NameGuard(text, sentences(text), use_spacy=False)
+    whole = match(text, "Edna Quill", ["Edna Quille"], rule="SOME_NAME_RULE", category="TYPOS", issue="misspelling")
+    assert guard.protects(whole) is None
+    # one word of the name read as something else is still blocked, and so is the dictionary
+    one_word = match(text, "Quill", ["Quilt"], rule="SOME_PATTERN", category="TYPOS", issue="misspelling", occurrence=1)
+    assert guard.protects(one_word) == "a name of this document (Quill)"
+    dictionary = spelling(text, "Edna Quill", ["Edna Quilt"], rule="HARPER_Spelling")
+    assert guard.protects(dictionary) is not None
+
+
 def test_clearly_misspelt_needs_a_close_much_more_common_unrivalled_correction():
     from pipeline.grammar.spelling_filter import clearly_misspelt
 
