@@ -432,6 +432,18 @@ def test_a_rule_whose_suggestion_keeps_the_name_is_not_blocked():
     assert guard.protects(respelt) == "a name of this document (Marsh)"
 
 
+def test_a_pattern_rule_written_for_a_whole_name_may_correct_it():
+    text = "The prize went to Edna Quill. Quill thanked the jury."
+    guard = NameGuard(text, sentences(text), use_spacy=False)
+    whole = match(text, "Edna Quill", ["Edna Quille"], rule="SOME_NAME_RULE", category="TYPOS", issue="misspelling")
+    assert guard.protects(whole) is None
+    # one word of the name read as something else is still blocked, and so is the dictionary
+    one_word = match(text, "Quill", ["Quilt"], rule="SOME_PATTERN", category="TYPOS", issue="misspelling", occurrence=1)
+    assert guard.protects(one_word) == "a name of this document (Quill)"
+    dictionary = spelling(text, "Edna Quill", ["Edna Quilt"], rule="HARPER_Spelling")
+    assert guard.protects(dictionary) is not None
+
+
 def test_clearly_misspelt_needs_a_close_much_more_common_unrivalled_correction():
     from pipeline.grammar.spelling_filter import clearly_misspelt
 
@@ -489,6 +501,15 @@ def test_rule_exact_fixes_apply_only_in_their_exact_context():
     # before an acronym or a hyphenated word the sound is not known from the spelling
     assert rule_exact(article_before("NBA"), text) is None
     assert rule_exact(article_before("ex-player"), text) is None
+    # a word read letter by letter, a web address, an adverb after which "a" may be a letter
+    for sentence, suggestion in [
+        ("They sent a html page.", "an"),
+        ("She opened a etsy.com shop.", "an"),
+        ("What does a usually mean here?", "an"),
+    ]:
+        start = sentence.index(" a ") + 1
+        held = GrammarMatch(start, start + 1, "EN_A_VS_AN", "m", (suggestion,), "MISC", "misspelling", "lingotweaker")
+        assert rule_exact(held, sentence) is None, sentence
     # not a rule of the list, or switched off in the configuration
     other = match(text, "could of", ["could have"], rule="SOME_OTHER_RULE")
     assert rule_exact(other, text) is None

@@ -244,9 +244,55 @@ def test_a_surname_that_looks_like_a_contraction_gets_no_flag(stage):
     assert doc.cleaned_text == text
 
 
+@pytest.mark.parametrize(
+    ("named", "unnamed", "surname"),
+    [
+        # lingotweaker's CANT and Harper's contraction lint both read these as "Can't"
+        (
+            "Its founder, Marta Cant, opened the first shop in 1998. Cant said rents had doubled since.\n",
+            "Cant anyone fix the lift, the tenants asked.\n",
+            "Cant",
+        ),
+        # lingotweaker's EN_CONTRACTION_SPELLING and Harper's spell check: "They're", "He'd"
+        (
+            "Head teacher Rosa Theyre retired in July. Theyre said she would miss the pupils.\n",
+            "Theyre not coming back, the landlord said.\n",
+            "Theyre",
+        ),
+        (
+            "Reporter Agnes Hed covered the trial for a week. Hed wrote that the jury was out for two days.\n",
+            "Hed already left when the police arrived.\n",
+            "Hed",
+        ),
+    ],
+)
+def test_a_surname_after_a_first_name_gets_no_flag_from_any_rule(stage, named, unnamed, surname):
+    doc = run(stage, named)
+    assert [(f.text, f.details.get("rule_id")) for f in doc.flags] == []
+    assert doc.cleaned_text == named
+    # the same word with no first name before it is still read as a misspelt contraction
+    assert surname in {f.text for f in run(stage, unnamed).flags}
+
+
 def test_rule_exact_grammar_fixes_are_applied_as_grammar(stage):
     doc = run(stage, "The club could of signed him, and the council secured a endowment for the library.\n")
     assert doc.cleaned_text == "The club could have signed him, and the council secured an endowment for the library.\n"
     applied = [e for e in doc.edits if e.applied]
     assert {e.details["kind"] for e in applied} == {"rule_exact"}
     assert {f.category for f in doc.flags if f.id in {i for e in applied for i in e.flag_ids}} == {"grammar"}
+
+
+def test_a_vs_an_is_applied_only_before_a_common_lower_case_word(stage):
+    # "upgrade" and "panel" are common words whose sound is known; "ocelot" is rare and "Uber" a
+    # name: those stay flags with their suggestion for a reviewer
+    doc = run(stage, "The zoo bought a ocelot and a upgrade for the aviary, and a Uber van, said an panel.\n")
+    assert doc.cleaned_text == "The zoo bought a ocelot and an upgrade for the aviary, and a Uber van, said a panel.\n"
+    held = {doc.original_text[f.end + 1 : f.end + 5] for f in doc.flags if f.details.get("rule_id") == "EN_A_VS_AN"}
+    assert held >= {"ocel", "Uber", "upgr", "pane"}
+    assert all(e.details.get("kind") == "rule_exact" for e in doc.edits if e.applied)
+
+
+def test_every_modal_followed_by_of_is_a_grammar_fix(stage):
+    doc = run(stage, "Residents said the council might of acted sooner and would of saved money.\n")
+    assert doc.cleaned_text == "Residents said the council might have acted sooner and would have saved money.\n"
+    assert {f.category for f in doc.flags} == {"grammar"}

@@ -314,6 +314,26 @@ def test_a_spelling_flag_on_a_compound_or_known_word_is_never_applied(config):
     assert "Talks resumed on Sunday" in doc.cleaned_text
 
 
+def test_a_misspelling_common_on_the_web_is_flagged_by_grammar_and_fixed_by_the_rewriter(config):
+    from pipeline.grammar.stage import GrammarStage
+    from pipeline.text.lexical import zipf
+
+    text = "Volunteers packed the parcels into seperate crates.\nThe ferry will definately sail on Sunday.\n"
+    assert zipf("seperate") > 2 and zipf("definately") > 2  # wordfreq knows both: "unknown" is no test
+    doc = Document("web-misspellings", text)
+    grammar = GrammarStage(config.replace(languagetool_probe_timeout=0.5))
+    grammar.prepare()
+    try:
+        grammar.process(doc)
+    finally:
+        grammar.close()
+    assert {f.text for f in doc.flags if f.category == "spelling"} == {"seperate", "definately"}
+    RewriteStage(config).process(doc)
+    assert doc.cleaned_text == text.replace("seperate", "separate").replace("definately", "definitely")
+    fixed = [e for e in doc.edits if e.applied and e.stage == "rewrite"]
+    assert len(fixed) == 2 and all(e.details["guards"]["misspelling"]["passed"] for e in fixed)
+
+
 # ------------------------------------------------------------------ published text (issue 14)
 PUBLISHED = (
     "Details are at https://example.org/plan.The board meets today.\n"

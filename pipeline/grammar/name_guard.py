@@ -173,13 +173,21 @@ class NameGuard:
     def changes_a_name(self, match: GrammarMatch) -> str | None:
         """Why ``match`` would change a name of this document (any rule), or None: the span holds a
         capitalised word of :attr:`names` and the first suggestion does not keep it (or there is
-        no suggestion at all)."""
+        no suggestion at all).
+
+        A pattern rule whose match spans the whole name, two capitalised words or more ("Ronald
+        Regan" -> "Ronald Reagan", "Walter Read", "Jack Daniels"), is a rule written for that name
+        and passes: on LanguageTool's examples this finds 28 more errors and raises 2 more false
+        alarms (benchmarks/README.md). A one-word match ("Ive" -> "I've") is a misreading of the name."""
         names = self.names
         if not names:
             return None
         span = self.text[match.start : match.end]
         touched = [w for w in _WORD.findall(span) if w[:1].isupper() and w.lower() in names]
         if not touched:
+            return None
+        capitalised = [w for w in _WORD.findall(span) if w[:1].isupper()]
+        if len(capitalised) >= 2 and not match.rule_id.startswith(DICTIONARY_RULE_PREFIXES):
             return None
         kept = set(_WORD.findall(match.suggestions[0])) if match.suggestions else set()
         lost = [w for w in touched if w not in kept]
