@@ -91,3 +91,28 @@ def test_the_plain_document_after_them_is_cleaned(cleaned):
     report = json.loads((out / "reports" / "zz_plain.txt.json").read_text())
     assert report["errors"] == []
     assert any(flag["details"].get("rule_id") == "ENGLISH_WORD_REPEAT_RULE" for flag in report["flags"])
+
+
+def test_with_a_tiny_budget_a_real_stuck_checker_is_stopped_and_the_next_document_is_cleaned(tmp_path):
+    # tests/test_time_budget.py stops a stage waiting on a server; here the stage is busy inside the
+    # Rust grammar checkers (2,000 unknown words, 20-35 ms each), which Python cannot interrupt
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_short_lines.txt").write_text(shape("short_lines", 0.4), encoding="utf-8")
+    (folder / "b_plain.txt").write_text("The ferry service resumed on on Monday after the storm.\n")
+    config = tmp_path / "tiny.toml"
+    config.write_text(
+        "[postedit]\ntime_budget_floor = 5.0\ntime_budget_per_kchar = 0.0\n"
+        f"cache_dir = {json.dumps(str(tmp_path / 'cache'))}\n"
+    )
+    out = tmp_path / "out"
+    assert main(["clean", str(folder), str(out), "--config", str(config), "--no-rewrite", "--no-progress"]) == 0
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["timeouts"] == 1
+    stuck = json.loads((out / "reports" / "a_short_lines.txt.json").read_text())
+    (error,) = stuck["errors"]
+    assert error["kind"] == "timeout" and error["seconds"] >= 5.0
+    assert Document.from_report(stuck).cleaned_text == stuck["cleaned_text"]  # earlier stages kept, replays
+    plain = json.loads((out / "reports" / "b_plain.txt.json").read_text())
+    assert plain["errors"] == []
+    assert any(flag["details"].get("rule_id") == "ENGLISH_WORD_REPEAT_RULE" for flag in plain["flags"])
