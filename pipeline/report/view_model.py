@@ -7,6 +7,7 @@ JavaScript replay all describe the same edits. Kept free of HTML so it can be un
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import json
 from collections.abc import Iterable
@@ -165,13 +166,14 @@ def build_document_view(report: dict[str, Any]) -> DocumentView:
     problems: list[str] = []
     changes: list[ChangeView] = []
     previous_end = -1
+    near = _NearFlags(flags_only)
     for number, raw in enumerate(raw_edits, start=1):
         inline = _replayable(raw, original, previous_end)
         if not inline:
             problems.append(f"edit {raw.get('id')} cannot be placed in the text (overlap or mismatch)")
         else:
             previous_end = raw["end"]
-        changes.append(_change_view(raw, number, flags_by_id, flags_only, stages, inline))
+        changes.append(_change_view(raw, number, flags_by_id, near, stages, inline))
 
     segments = _segments(original, [c for c in changes if c.inline], flags_only)
     return DocumentView(
@@ -217,13 +219,13 @@ def _change_view(
     raw: dict[str, Any],
     number: int,
     flags_by_id: dict[str, FlagView],
-    flags_only: list[FlagView],
+    near: _NearFlags,
     stages: dict[str, Any],
     inline: bool,
 ) -> ChangeView:
     start, end = int(raw["start"]), int(raw["end"])
     motives = tuple(flags_by_id[fid] for fid in raw.get("flag_ids", []) if fid in flags_by_id)
-    nearby = tuple(f for f in flags_only if _touches(f, start, end))
+    nearby = near.touching(start, end)
     details = dict(raw.get("details") or {})
     category = raw.get("category") or (motives[0].category if motives else None) or str(raw.get("stage", "other"))
     detectors = tuple(dict.fromkeys([f.detector for f in motives if f.detector] + _as_list(details.get("detector"))))
@@ -250,6 +252,26 @@ def _change_view(
         details=_detail_pairs({k: v for k, v in details.items() if k not in ("guards", "detector", *_BACKEND_KEYS)}),
         inline=inline,
     )
+
+
+class _NearFlags:
+    """The flags that touch a span, found by position instead of by a scan of every flag per change
+    (thousands of edits times thousands of flags was the slowest part of a report)."""
+
+    SHORT = 1000  # flags at most this long are looked up by start; the few longer ones are always tried
+
+    def __init__(self, flags: list[FlagView]):
+        self.flags = flags
+        short = sorted((f.start, i) for i, f in enumerate(flags) if f.end - f.start <= self.SHORT)
+        self.starts = [start for start, _ in short]
+        self.short = [i for _, i in short]
+        self.long = [i for i, f in enumerate(flags) if f.end - f.start > self.SHORT]
+
+    def touching(self, start: int, end: int) -> tuple[FlagView, ...]:
+        low = bisect.bisect_left(self.starts, start - self.SHORT)
+        high = bisect.bisect_right(self.starts, end)
+        found = [i for i in (*self.short[low:high], *self.long) if _touches(self.flags[i], start, end)]
+        return tuple(self.flags[i] for i in sorted(found))
 
 
 def _touches(flag: FlagView, start: int, end: int) -> bool:
