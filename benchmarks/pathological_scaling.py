@@ -59,7 +59,6 @@ def _whole(tmp: Path, name: str, text: str) -> float:
 def worker(name: str, factors: list[float]) -> None:
     """Time one shape at each factor; one JSON line per measurement, flushed as it is taken."""
     import io
-    import os
     from contextlib import redirect_stderr
 
     from pathological_shapes import SCALE, shape
@@ -98,7 +97,7 @@ def worker(name: str, factors: list[float]) -> None:
             with redirect_stderr(io.StringIO()):
                 whole = _whole(tmp, f"{name}-{factor:g}".replace(".", "_"), text) - base
             _say(shape=name, factor=factor, unit="whole", cpu=whole, chars=len(text))
-        os.sys.stdout.flush()
+        sys.stdout.flush()
 
 
 def measure(names: list[str], factors: list[float], limit: float) -> dict[tuple[str, float, str], str]:
