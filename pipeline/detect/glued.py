@@ -51,6 +51,11 @@ _PUNCT_GLUE = re.compile(r"(?<![\w./@])([A-Za-z]?[a-z]{2,})([.!?;:,])(?=([A-Z][a
 _CLOSE_GLUE = re.compile(r"(?<=[a-z0-9])([.!?][”’)]|(?<=[0-9]{2})[.!?])(?=([A-Z][a-z]{2,}))")
 _CASE_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _EDGE = "\"'“”‘’()[]{}«».,;:!?…"
+# Longer tokens are not tried as words run together: a split looks up ever longer substrings, so one
+# token of n letters costs n lookups of up to n letters (a 300,000-letter "word" took over ten
+# minutes). Two real words run together are far shorter; a longer run is not prose (base64, a
+# wall of letters) and the grammar stage says so.
+MAX_WORD_LENGTH = 64
 
 
 class GluedWordDetector(Detector):
@@ -67,6 +72,8 @@ class GluedWordDetector(Detector):
             if _looks_like_address(token):
                 continue
             yield from _punctuation_glue(token, match.start())
+            if len(token) > MAX_WORD_LENGTH:
+                continue
             yield from _case_glue(token, match.start())
             yield from _lowercase_glue(token, match.start())
             yield from _number_glue(token, match.start())
@@ -81,7 +88,7 @@ def _punctuation_glue(token: str, offset: int) -> Iterable[Finding]:
     for match in _CLOSE_GLUE.finditer(token):
         mark, right = match.group(1), match.group(2)
         at = offset + match.start(1)
-        before = token[: match.start(1)].split()[-1] if token[: match.start(1)].split() else ""
+        before = token[max(0, match.start(1) - 20) : match.start(1)]  # a token holds no space
         yield Finding(
             "glued_words",
             at,
@@ -225,6 +232,8 @@ def best_split(word: str) -> tuple[str, str] | None:
     when both halves are function words or it is far rarer than its halves; an unattested token is
     split when one half is a function word and the other a common word.
     """
+    if len(word) > MAX_WORD_LENGTH:
+        return None
     own = zipf(word)
     if own >= 3.5:
         return None
@@ -254,7 +263,7 @@ COMPOUND_HEADS = frozenset(
 
 def compound_split(word: str) -> tuple[str, str] | None:
     """Two frequent content words run together ("militaryaid"), unless the token looks like a compound."""
-    if len(word) < 8 or zipf(word) > 0:
+    if not 8 <= len(word) <= MAX_WORD_LENGTH or zipf(word) > 0:
         return None
     best: tuple[float, tuple[str, str]] | None = None
     for cut in range(4, len(word) - 2):

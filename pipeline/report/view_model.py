@@ -7,6 +7,8 @@ JavaScript replay all describe the same edits. Kept free of HTML so it can be un
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -164,13 +166,14 @@ def build_document_view(report: dict[str, Any]) -> DocumentView:
     problems: list[str] = []
     changes: list[ChangeView] = []
     previous_end = -1
+    near = _NearFlags(flags_only)
     for number, raw in enumerate(raw_edits, start=1):
         inline = _replayable(raw, original, previous_end)
         if not inline:
             problems.append(f"edit {raw.get('id')} cannot be placed in the text (overlap or mismatch)")
         else:
             previous_end = raw["end"]
-        changes.append(_change_view(raw, number, flags_by_id, flags_only, stages, inline))
+        changes.append(_change_view(raw, number, flags_by_id, near, stages, inline))
 
     segments = _segments(original, [c for c in changes if c.inline], flags_only)
     return DocumentView(
@@ -216,13 +219,13 @@ def _change_view(
     raw: dict[str, Any],
     number: int,
     flags_by_id: dict[str, FlagView],
-    flags_only: list[FlagView],
+    near: _NearFlags,
     stages: dict[str, Any],
     inline: bool,
 ) -> ChangeView:
     start, end = int(raw["start"]), int(raw["end"])
     motives = tuple(flags_by_id[fid] for fid in raw.get("flag_ids", []) if fid in flags_by_id)
-    nearby = tuple(f for f in flags_only if _touches(f, start, end))
+    nearby = near.touching(start, end)
     details = dict(raw.get("details") or {})
     category = raw.get("category") or (motives[0].category if motives else None) or str(raw.get("stage", "other"))
     detectors = tuple(dict.fromkeys([f.detector for f in motives if f.detector] + _as_list(details.get("detector"))))
@@ -249,6 +252,26 @@ def _change_view(
         details=_detail_pairs({k: v for k, v in details.items() if k not in ("guards", "detector", *_BACKEND_KEYS)}),
         inline=inline,
     )
+
+
+class _NearFlags:
+    """The flags that touch a span, found by position instead of by a scan of every flag per change
+    (thousands of edits times thousands of flags was the slowest part of a report)."""
+
+    SHORT = 1000  # flags at most this long are looked up by start; the few longer ones are always tried
+
+    def __init__(self, flags: list[FlagView]):
+        self.flags = flags
+        short = sorted((f.start, i) for i, f in enumerate(flags) if f.end - f.start <= self.SHORT)
+        self.starts = [start for start, _ in short]
+        self.short = [i for _, i in short]
+        self.long = [i for i, f in enumerate(flags) if f.end - f.start > self.SHORT]
+
+    def touching(self, start: int, end: int) -> tuple[FlagView, ...]:
+        low = bisect.bisect_left(self.starts, start - self.SHORT)
+        high = bisect.bisect_right(self.starts, end)
+        found = [i for i in (*self.short[low:high], *self.long) if _touches(self.flags[i], start, end)]
+        return tuple(self.flags[i] for i in sorted(found))
 
 
 def _touches(flag: FlagView, start: int, end: int) -> bool:
@@ -323,31 +346,70 @@ def _segments(original: str, changes: list[ChangeView], flags_only: list[FlagVie
     segments: list[Segment] = []
     placed: set[str] = set()
     cursor = 0
+    nearby = _FlagWindow(flags_only)
     for change in changes:
-        segments += _gap(original, cursor, change.start, flags_only, placed)
+        segments += _gap(original, cursor, change.start, nearby.around(cursor, change.start), placed)
         placed.update(f.id for f in change.nearby_flags)
         segments.append(Segment("change", change.start, change.end, change.before, change=change))
         cursor = change.end
-    segments += _gap(original, cursor, len(original), flags_only, placed)
+    segments += _gap(original, cursor, len(original), nearby.around(cursor, len(original)), placed)
     return segments
 
 
+class _FlagWindow:
+    """The flags that reach into ``[start, end]``, in their original order, for gaps taken left to right
+    (each flag is looked at a bounded number of times, not once per change)."""
+
+    def __init__(self, flags: list[FlagView]):
+        self.flags = flags
+        self.by_start = sorted(range(len(flags)), key=lambda i: flags[i].start)
+        self.next = 0
+        self.open: list[int] = []
+        self.last_start = 0
+
+    def around(self, start: int, end: int) -> list[FlagView]:
+        if start < self.last_start:  # gaps out of order: no shortcut
+            return [f for f in self.flags if f.start <= end and f.end >= start]
+        self.last_start = start
+        while self.next < len(self.by_start) and self.flags[self.by_start[self.next]].start <= end:
+            self.open.append(self.by_start[self.next])
+            self.next += 1
+        self.open = [i for i in self.open if self.flags[i].end >= start]
+        return [self.flags[i] for i in sorted(self.open)]
+
+
 def _gap(original: str, start: int, end: int, flags: list[FlagView], placed: set[str]) -> list[Segment]:
-    """Unchanged text ``original[start:end]``, split where flag-only highlights begin and end."""
+    """Unchanged text ``original[start:end]``, split where flag-only highlights begin and end.
+
+    One sweep over the cuts: a span flag is active from its start to its end (every boundary is a
+    cut), so the flags covering each piece are the active ones, in the flags' order."""
     spans = [f for f in flags if f.start < end and start < f.end and f.start != f.end]
     points = [f for f in flags if f.start == f.end and start <= f.start <= end and f.id not in placed]
     cuts = sorted(
         {start, end} | {max(start, min(end, p)) for f in spans for p in (f.start, f.end)} | {f.start for f in points}
     )
+    points_at: dict[int, list[FlagView]] = {}
+    for point in points:
+        points_at.setdefault(point.start, []).append(point)
+    by_start = sorted(range(len(spans)), key=lambda i: spans[i].start)
+    ends: list[tuple[int, int]] = []  # (end, index) of active spans, a heap
+    active: set[int] = set()
+    waiting = 0
     segments: list[Segment] = []
     for left, right in zip(cuts, cuts[1:] + [None]):
-        for point in points:
-            if point.start == left and point.id not in placed:
+        for point in points_at.get(left, ()):
+            if point.id not in placed:
                 placed.add(point.id)
                 segments.append(Segment("flag", left, left, "", flags=(point,)))
         if right is None or left == right:
             continue
-        covering = tuple(f for f in spans if f.start < right and left < f.end)
+        while waiting < len(by_start) and spans[by_start[waiting]].start < right:
+            heapq.heappush(ends, (spans[by_start[waiting]].end, by_start[waiting]))
+            active.add(by_start[waiting])
+            waiting += 1
+        while ends and ends[0][0] <= left:
+            active.discard(heapq.heappop(ends)[1])
+        covering = tuple(spans[i] for i in sorted(active))
         placed.update(f.id for f in covering)
         segments.append(Segment("flag" if covering else "text", left, right, original[left:right], flags=covering))
     return segments

