@@ -119,8 +119,13 @@ class PipelineConfig(BaseModel):
         """Defaults, then the TOML file at ``path`` (if any), then ``overrides`` that are not None."""
         values: dict[str, Any] = {}
         if path:
-            with open(path, "rb") as handle:
-                data = tomllib.load(handle)
+            try:
+                with open(path, "rb") as handle:
+                    data = tomllib.load(handle)
+            except OSError as exc:
+                raise ConfigError(f"{path}: cannot read the configuration file ({exc.strerror or exc})") from None
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(f"{path}: not valid TOML ({exc})") from None
             table = data.get("postedit", data)
             if not isinstance(table, dict):
                 raise ConfigError(f"{path}: [postedit] must be a table")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pipeline.cli import main
 
 FAST = ["--stages", "normalize", "--no-progress"]
@@ -54,6 +56,40 @@ def test_jsonl_input_with_malformed_lines(jsonl_input, tmp_path):
     assert (out / "cleaned" / "b").read_text() == "Second document & more."
 
 
+def test_documents_whose_names_rewrite_alike_each_keep_their_own_outputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = {"a b.txt": "The ferry left at noon.\n", "a?b.txt": "The mill closed.\n", "a_b.txt": "Rain fell.\n"}
+    texts["Zürich notes.txt"] = "The lake froze.\n"
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_clean(folder, out)
+    assert summary["documents"] == {"total": 4, "ok": 4, "failed": 0}
+    cleaned = sorted(p.read_text(encoding="utf-8") for p in (out / "cleaned").iterdir())
+    assert cleaned == sorted(texts.values())
+    assert (out / "cleaned" / "a_b.txt").read_text() == "Rain fell.\n"  # a safe name is kept as it is
+    reports = [json.loads(p.read_text()) for p in (out / "reports").glob("*.json")]
+    assert sorted(r["document"] for r in reports) == sorted(texts)
+
+
+def test_jsonl_ids_that_are_empty_or_hold_a_slash_do_not_stop_the_run(tmp_path):
+    lines = [
+        {"id": "desk", "text": "The desk filed two stories."},
+        {"id": "desk/late", "text": "The late desk filed one."},
+        {"id": "", "text": "No id here."},
+        {"id": "night", "text": "The night editor signed off."},
+    ]
+    source = tmp_path / "feed.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    out = tmp_path / "out"
+    summary = run_clean(source, out)
+    assert [e["kind"] for e in summary["errors"]] == ["malformed_jsonl"]
+    assert summary["documents"]["ok"] == 3
+    cleaned = sorted(p.read_text() for p in (out / "cleaned").rglob("*") if p.is_file())
+    assert cleaned == sorted(line["text"] for line in lines if line["id"])
+
+
 def test_oversized_document_is_an_error_and_the_rest_goes_on(mixed_input, tmp_path):
     (mixed_input / "huge.txt").write_text("word " * 5000)
     summary = run_clean(mixed_input, tmp_path / "out", "--max-bytes", "10000")
@@ -83,6 +119,25 @@ def test_unreadable_file_is_an_error(mixed_input, tmp_path):
 def test_missing_input_is_a_clear_error(tmp_path, capsys):
     assert main(["clean", str(tmp_path / "nope"), str(tmp_path / "out"), *FAST]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[postedit\nrewrite = false\n", "not valid TOML"),
+        ('[postedit]\nstages = ["normalize", "spellcheck"]\n', "unknown stages ['spellcheck']"),
+        (None, "cannot read the configuration file"),
+    ],
+)
+def test_a_bad_configuration_file_is_one_line_and_exit_2(mixed_input, tmp_path, capsys, toml, message):
+    config = tmp_path / "postedit.toml"
+    if toml is not None:
+        config.write_text(toml)
+    code = main(["clean", str(mixed_input), str(tmp_path / "out"), "--config", str(config), "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "out" / "summary.json").exists()
 
 
 def test_console_script_runs(mixed_input, tmp_path):

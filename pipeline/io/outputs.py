@@ -14,13 +14,22 @@ from pipeline.runner import DocumentResult
 
 
 def write_document_outputs(output_dir: Path, result: DocumentResult) -> dict[str, Any]:
-    """Write cleaned text (when the document decoded), JSON report and HTML page; return its summary entry."""
+    """Write cleaned text (when the document decoded), JSON report and HTML page; return its summary entry.
+
+    A document whose outputs cannot be written (a full disk, a name the file system refuses, an id that
+    needs a folder where another document's file is) gets an ``output`` error in its entry and the run
+    goes on; outputs written before the failure are left as they are.
+    """
     doc = result.doc
     report = doc.to_report()
-    if doc.original_text:
-        atomic_write_text(cleaned_path(output_dir, doc.doc_id), report["cleaned_text"])
-    atomic_write_text(report_path(output_dir, doc.doc_id), json.dumps(report, ensure_ascii=False, indent=1))
-    atomic_write_text(report_path(output_dir, doc.doc_id, ".html"), render_document_page(report))
+    try:
+        if doc.original_text:
+            atomic_write_text(cleaned_path(output_dir, doc.doc_id), report["cleaned_text"])
+        atomic_write_text(report_path(output_dir, doc.doc_id), json.dumps(report, ensure_ascii=False, indent=1))
+        atomic_write_text(report_path(output_dir, doc.doc_id, ".html"), render_document_page(report))
+    except OSError as exc:
+        doc.add_error("output", "unwritable", f"cannot write the outputs of {doc.doc_id!r}: {exc}")
+        result.ok = False
     return summary_entry(result)
 
 

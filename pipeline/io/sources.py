@@ -134,7 +134,11 @@ def _iter_jsonl(path: Path, max_bytes: int, prefix: str) -> Iterator[RawDocument
                     fallback_id, None, origin, "malformed_jsonl", f"line {number} needs a string 'text' and an 'id'"
                 )
                 continue
-            doc_id = f"{prefix}{record['id']}"
+            if not str(record["id"]).strip():
+                yield RawDocument(fallback_id, None, origin, "malformed_jsonl", f"line {number} has an empty 'id'")
+                continue
+            # one path component per id: "a/b" must not need a folder where the document "a" is a file
+            doc_id = prefix + str(record["id"]).replace("%", "%25").replace("/", "%2F")
             if doc_id in seen:
                 yield RawDocument(
                     f"{fallback_id}", None, origin, "duplicate_id", f"line {number} repeats id {record['id']!r}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 
-from pipeline.config import PipelineConfig
+from pipeline.config import ConfigError, PipelineConfig
 from pipeline.stages.base import Stage
 
 # (stage name, "module:Class"), in execution order
@@ -29,7 +29,7 @@ def build_stages(config: PipelineConfig) -> list[Stage]:
     """Instantiate the enabled stages for ``config`` (all of them unless ``config.stages`` says)."""
     unknown = set(config.stages) - set(stage_names())
     if unknown:
-        raise ValueError(f"unknown stages {sorted(unknown)}; known: {stage_names()}")
+        raise ConfigError(f"unknown stages {sorted(unknown)}; known: {stage_names()}")
     stages: list[Stage] = []
     for name, target in STAGES:
         if config.stages and name not in config.stages:
