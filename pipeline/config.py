@@ -87,7 +87,8 @@ class PipelineConfig(BaseModel):
     max_changed_words: int = Field(3, ge=0)
     # house style for consistency suggestions, e.g. {"defence": "defense"}
     house_style: Mapping[str, str] = Field(default_factory=dict)
-    # caches (sentence-level results); None puts them under the output folder
+    # caches: None keeps the stage cache under OUT/.postedit/ and the sentence caches (grammar,
+    # rewrite; keyed by text and settings, so safe to share) in ~/.cache/postedit/
     cache_dir: str | None = None
 
     @field_validator("*", mode="before")
