@@ -45,3 +45,18 @@ def test_empty_document_becomes_a_decode_error(data):
     with pytest.raises(DecodeError) as caught:
         decode_bytes(data)
     assert caught.value.kind == "empty"
+
+
+def test_utf8_lines_mixed_with_latin1_lines_are_read_as_cp1252_and_repaired_by_normalize():
+    from pipeline.config import PipelineConfig
+    from pipeline.document import Document
+    from pipeline.normalize.stage import NormalizeStage
+
+    utf8_line = "The bakery in Málaga reopened after the strike.\n"
+    legacy_line = "Un crème brûlée coûte trois euros à Nîmes.\n"
+    decoded = decode_bytes(utf8_line.encode("utf-8") + legacy_line.encode("latin-1"))
+    assert (decoded.encoding, decoded.method) == ("cp1252", "mixed")
+    assert decoded.text.endswith(legacy_line)  # the legacy half is right as read
+    doc = Document("mixed", decoded.text)
+    NormalizeStage(PipelineConfig()).process(doc)
+    assert doc.cleaned_text == utf8_line + legacy_line  # the UTF-8 half was mojibake that ftfy repairs

@@ -8,6 +8,7 @@ charset-normalizer, and whatever it picks is recorded in the report so an editor
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 _BOMS = (
@@ -35,7 +36,7 @@ class DecodedText:
     text: str
     encoding: str
     confidence: float
-    method: str  # "bom", "utf-8" or "detected"
+    method: str  # "bom", "utf-8", "detected" or "mixed" (UTF-8 and legacy lines, read as cp1252)
 
     def as_report(self) -> dict[str, object]:
         return {"detected": self.encoding, "confidence": round(self.confidence, 3), "method": self.method}
@@ -55,6 +56,9 @@ def looks_binary(data: bytes, sample_size: int = 8192) -> bool:
 # Legacy encodings English news actually arrives in, in order of preference. charset-normalizer
 # often scores cp1250 and cp1252 the same on English text; the tie goes to these.
 PREFERRED_LEGACY_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "mac_roman")
+
+# A well-formed multi-byte UTF-8 sequence (lead byte and its continuation bytes)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode_bytes(data: bytes, preferred: tuple[str, ...] = PREFERRED_LEGACY_ENCODINGS) -> DecodedText:
@@ -95,4 +99,13 @@ def _detect_legacy(data: bytes, preferred: tuple[str, ...]) -> DecodedText:
                 return DecodedText(data.decode(encoding), encoding, confidence, "detected")
             except UnicodeDecodeError:
                 continue
+    if _UTF8_SEQUENCE.search(data):
+        # UTF-8 lines mixed with legacy ones (text pasted together from two sources): charset-normalizer
+        # then picks an exotic code page that turns both into the wrong letters ("Zürich" read as
+        # iso8859_10 gives "ZÞrich"). Read as cp1252, the UTF-8 parts are ordinary mojibake that the
+        # normalize stage (ftfy) repairs as explained edits, and the legacy parts are right.
+        try:
+            return DecodedText(data.decode("cp1252"), "cp1252", confidence, "mixed")
+        except UnicodeDecodeError:
+            pass
     return DecodedText(str(best), best.encoding, confidence, "detected")
