@@ -27,6 +27,7 @@ from pipeline.text.segment import Span, sentences
 
 REWRITE_CATEGORIES = frozenset({"glued_words", "broken_sentence", "mt_artefact", "grammar", "spelling", "punctuation"})
 MAX_SENTENCE_CHARS = 1000
+DECISION_CHUNK = 16  # flags decided (and cached) together: one LM batch, and what a timeout can lose
 
 
 class RewriteStage(Stage):
@@ -148,10 +149,14 @@ class RewriteStage(Stage):
             rewriter = self._load()
             if rewriter is None:
                 return None
-            fresh = rewriter.decide([jobs[i] for i in missing])
-            new = {keys[i]: (d.to_json() if d else None) for i, d in zip(missing, fresh)}
-            cache.put_many(new)
-            found.update(new)
+            # decided and stored a chunk at a time: a document stopped by its time budget keeps the
+            # decisions made so far, so the next run goes on from there instead of starting over
+            for first in range(0, len(missing), DECISION_CHUNK):
+                chunk = missing[first : first + DECISION_CHUNK]
+                fresh = rewriter.decide([jobs[i] for i in chunk])
+                new = {keys[i]: (d.to_json() if d else None) for i, d in zip(chunk, fresh)}
+                cache.put_many(new)
+                found.update(new)
         return [Decision.from_json(found[k]) if found[k] else None for k in keys]
 
     def _load(self) -> Rewriter | None:
