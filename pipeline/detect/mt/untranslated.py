@@ -30,6 +30,7 @@ account of them (it cannot translate). MQM type: "Accuracy/Untranslated".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -68,7 +69,15 @@ _OPENERS = "([{\"“‘'«「『‹„‚"
 _CLOSERS = ")]}\"”’'»」』›“‘"
 _SET_OFF = ",;:–—-"
 # a chunk that is an address, a handle, a hashtag or code: its words are not prose
-_NOT_PROSE = re.compile(r"\S*(?:://|www\.|@|#|_|=|\.(?:com|org|net|html?|php)\b|/\w)\S*")
+# a token that is not prose (web address, handle, hashtag, code); searched token by token, as
+# r"\S*(?:marker)\S*" over the text would retry every start of a long run of non-space characters
+_NOT_PROSE_MARKER = re.compile(r"://|www\.|@|#|_|=|\.(?:com|org|net|html?|php)\b|/\w")
+
+
+def _not_prose_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each whitespace-delimited token holding a :data:`_NOT_PROSE_MARKER`, in order."""
+    return [m.span() for m in re.finditer(r"\S+", text) if _NOT_PROSE_MARKER.search(m.group())]
+
 
 # wordfreq's languages (its "best" lists), by ISO 639-1 code
 _WORDFREQ = frozenset(
@@ -157,10 +166,14 @@ class UntranslatedTextDetector(Detector):
     # ---------------------------------------------------------------- language
     def _language_findings(self, sentence: Span) -> Iterator[Finding]:
         text = sentence.text
-        masked = [m.span() for m in _NOT_PROSE.finditer(text)]
-        tokens = [
-            m for m in WORD.finditer(text) if m.group()[0].isalpha() and not any(a <= m.start() < b for a, b in masked)
-        ]
+        masked = _not_prose_spans(text)  # sorted, not overlapping
+        starts = [a for a, _ in masked]
+
+        def is_masked(position: int) -> bool:
+            k = bisect_right(starts, position) - 1
+            return k >= 0 and position < masked[k][1]
+
+        tokens = [m for m in WORD.finditer(text) if m.group()[0].isalpha() and not is_masked(m.start())]
         lower = [m.group() for m in tokens if m.group()[0].islower()]
         rare = [w for w in lower if zipf(w) < 3.0]
         grammar = sum(1 for w in lower if w in FUNCTION_WORDS)
