@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from collections import Counter
 from pathlib import Path
@@ -16,9 +17,10 @@ from pipeline.runner import DocumentResult
 def write_document_outputs(output_dir: Path, result: DocumentResult) -> dict[str, Any]:
     """Write cleaned text (when the document decoded), JSON report and HTML page; return its summary entry.
 
-    A document whose outputs cannot be written (a full disk, a name the file system refuses, an id that
+    A document whose own output name cannot be written (a name the file system refuses, an id that
     needs a folder where another document's file is) gets an ``output`` error in its entry and the run
-    goes on; outputs written before the failure are left as they are.
+    goes on; outputs written before the failure are left as they are. A failure of the run's folders or
+    the disk is raised: the run fails.
     """
     doc = result.doc
     report = doc.to_report()
@@ -28,9 +30,24 @@ def write_document_outputs(output_dir: Path, result: DocumentResult) -> dict[str
         atomic_write_text(report_path(output_dir, doc.doc_id), json.dumps(report, ensure_ascii=False, indent=1))
         atomic_write_text(report_path(output_dir, doc.doc_id, ".html"), render_document_page(report))
     except OSError as exc:
+        if not _about_this_document(exc, output_dir):
+            raise  # the run's folders or the disk: the whole run fails, as it should
         doc.add_error("output", "unwritable", f"cannot write the outputs of {doc.doc_id!r}: {exc}")
         result.ok = False
     return summary_entry(result)
+
+
+# failures a document's own name causes (a folder where another document's file is, a name too long
+# or refused by the file system); anything else (no space, no permission) concerns the whole run
+_NAME_ERRNOS = frozenset({errno.EEXIST, errno.EISDIR, errno.ENOTDIR, errno.ENAMETOOLONG, errno.EINVAL, errno.EILSEQ})
+
+
+def _about_this_document(exc: OSError, output_dir: Path) -> bool:
+    """Whether ``exc`` comes from this document's own output path, not from the run's folders."""
+    if exc.errno not in _NAME_ERRNOS or not exc.filename:
+        return False
+    run_folders = {output_dir, output_dir / "cleaned", output_dir / "reports"}
+    return Path(str(exc.filename)) not in run_folders
 
 
 def summary_entry(result: DocumentResult) -> dict[str, Any]:
