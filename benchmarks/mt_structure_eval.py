@@ -35,19 +35,12 @@ from pathlib import Path
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.registry import STRUCTURAL_MT_DETECTORS
 from pipeline.detect.stage import load_detectors
 from pipeline.text.nlp import parse_paragraph
 from pipeline.text.segment import paragraphs
 
-STRUCTURAL = [
-    "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
-    "pipeline.detect.mt.numbers:NumberDamageDetector",
-    "pipeline.detect.mt.institution_names:InstitutionNameDetector",
-    "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",
-    "pipeline.detect.mt.missing_article:MissingArticleDetector",
-    "pipeline.detect.mt.head_count:HeadCountDetector",
-    "pipeline.detect.mt.false_friend_verbs:FalseFriendVerbDetector",
-]
+STRUCTURAL = STRUCTURAL_MT_DETECTORS
 
 
 def run(detectors: list[Detector], texts: list[tuple[str, str]], seconds: Counter) -> dict[str, list[Finding]]:

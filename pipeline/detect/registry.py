@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+# machine-translation detectors that need no list of phrases: untranslated text, number damage and
+# calque families found by structure (benchmarks/mt_structure_eval.py measures these together)
+STRUCTURAL_MT_DETECTORS: list[str] = [
+    "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
+    "pipeline.detect.mt.numbers:NumberDamageDetector",
+    "pipeline.detect.mt.institution_names:InstitutionNameDetector",
+    "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",
+    "pipeline.detect.mt.missing_article:MissingArticleDetector",
+    "pipeline.detect.mt.head_count:HeadCountDetector",
+    "pipeline.detect.mt.false_friend_verbs:FalseFriendVerbDetector",
+]
+
 # "module:Class" of each Detector subclass
 DETECTORS: list[str] = [
     "pipeline.detect.glued:GluedWordDetector",
@@ -18,12 +30,6 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.false_friends:FalseFriendDetector",
     "pipeline.detect.mt.titles:OfficialTitleDetector",
     "pipeline.detect.mt.first_name:FirstNameReferenceDetector",
-    "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
-    "pipeline.detect.mt.numbers:NumberDamageDetector",
-    "pipeline.detect.mt.institution_names:InstitutionNameDetector",
-    "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",
-    "pipeline.detect.mt.missing_article:MissingArticleDetector",
-    "pipeline.detect.mt.head_count:HeadCountDetector",
-    "pipeline.detect.mt.false_friend_verbs:FalseFriendVerbDetector",
+    *STRUCTURAL_MT_DETECTORS,
     "pipeline.detect.consistency.detector:ConsistencyDetector",
 ]
