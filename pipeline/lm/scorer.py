@@ -23,9 +23,17 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from models.registry import DEFAULT_LM, resolve
+
+
+class TokenStatistics(NamedTuple):
+    """What the model said at one token position (nats)."""
+
+    logprob: float  # of the token that is there
+    best: float  # of the model's first choice
+    entropy: float  # of the whole predicted distribution
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,16 @@ class CausalLMScorer:
         # similar lengths share a batch, so little compute goes to padding
         return self._score_ids([self.encode(t) for t in texts])
 
-    def _batch_logprobs(self, batch: list[list[int]]) -> list[list[float]]:
+    def token_statistics(self, texts: Sequence[str]) -> list[list[TokenStatistics]]:
+        """Per token of each text (its start token excluded): log-probability, the best token's
+        log-probability and the entropy of the predicted distribution, all in nats.
+
+        The word-level quality estimator needs all three (surprisal alone confounds "this word is
+        wrong" with "anything could follow here"); they come from the same forward pass.
+        """
+        return self._score_ids([self.encode(t) for t in texts], statistics=True)
+
+    def _batch_logprobs(self, batch: list[list[int]], statistics: bool = False) -> list[list[Any]]:
         torch = self._torch
         width = max(len(ids) for ids in batch)
         input_ids = torch.full((len(batch), width), self._pad, dtype=torch.long)
@@ -102,9 +119,23 @@ class CausalLMScorer:
         input_ids, mask = input_ids.to(self.device), mask.to(self.device)
         with torch.inference_mode():
             logits = self.model(input_ids=input_ids, attention_mask=mask).logits.float()
-        logprobs = torch.log_softmax(logits[:, :-1], dim=-1)
-        picked = logprobs.gather(-1, input_ids[:, 1:].unsqueeze(-1)).squeeze(-1).cpu()
-        return [picked[row, : len(ids) - 1].tolist() for row, ids in enumerate(batch)]
+            logprobs = torch.log_softmax(logits[:, :-1], dim=-1)
+            picked = logprobs.gather(-1, input_ids[:, 1:].unsqueeze(-1)).squeeze(-1).cpu()
+            if not statistics:
+                return [picked[row, : len(ids) - 1].tolist() for row, ids in enumerate(batch)]
+            best = logprobs.max(dim=-1).values.cpu()
+            entropy = (-(logprobs.exp() * logprobs).sum(dim=-1)).cpu()
+        return [
+            [
+                TokenStatistics(p, b, e)
+                for p, b, e in zip(
+                    picked[row, : len(ids) - 1].tolist(),
+                    best[row, : len(ids) - 1].tolist(),
+                    entropy[row, : len(ids) - 1].tolist(),
+                )
+            ]
+            for row, ids in enumerate(batch)
+        ]
 
     def logprob(self, texts: Sequence[str]) -> list[float]:
         """Total log-probability (nats) of each text."""
@@ -145,13 +176,13 @@ class CausalLMScorer:
         scored = dict(zip(unique, self._score_ids([list(w) for w in unique])))
         return [sum(scored[cand][skip:]) - sum(scored[orig][skip:]) for skip, (orig, cand) in plans]
 
-    def _score_ids(self, encoded: list[list[int]]) -> list[list[float]]:
-        results: list[list[float]] = [[] for _ in encoded]
+    def _score_ids(self, encoded: list[list[int]], statistics: bool = False) -> list[list[Any]]:
+        results: list[list[Any]] = [[] for _ in encoded]
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))
         size = max(1, self.settings.batch_size)
         for begin in range(0, len(order), size):
             chunk = order[begin : begin + size]
-            for index, values in zip(chunk, self._batch_logprobs([encoded[i] for i in chunk])):
+            for index, values in zip(chunk, self._batch_logprobs([encoded[i] for i in chunk], statistics)):
                 results[index] = values
         return results
 

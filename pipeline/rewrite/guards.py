@@ -41,6 +41,7 @@ from typing import Any
 from pipeline.rewrite.house_style import hyphen_respellings, is_dialect_rule, other_form_of_word
 from pipeline.rewrite.names import CAMEL_CASE_NAME, MONTHS_AND_DAYS, always_capitalised
 from pipeline.text.lexical import FUNCTION_WORDS, edit_distance, words
+from pipeline.text.shape import WEB_TOKEN
 
 _NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 
@@ -179,18 +180,8 @@ def clear_misspelling(original: str, candidate: str, start: int, end: int) -> Gu
     return GuardResult("misspelling", passed, {**value, "why": why})
 
 
-# URLs, e-mail addresses, @handles, #hashtags and bare domain names: text a rewrite must never touch
-_VERBATIM = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"“”]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?<![\w@#])[@#][^\W\d]\w*"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|io|co|uk|us|eu|de|fr|ly|me|tv|ai|app|info|news)\b(?![.\w]*\w)",
-    re.IGNORECASE,
-)
-
-
 def _verbatim_tokens(text: str) -> Counter:
-    return Counter(m.group().rstrip(".,;:!?)]}'’\"”") for m in _VERBATIM.finditer(text))
+    return Counter(m.group().rstrip(".,;:!?)]}'’\"”") for m in WEB_TOKEN.finditer(text))
 
 
 def verbatim(original: str, candidate: str) -> GuardResult:

@@ -12,6 +12,15 @@ import re
 
 from pipeline.text.lexical import words
 
+# URLs, e-mail addresses, @handles, #hashtags and bare domain names: tokens of the web, not words of
+# the language (a rewrite must copy them verbatim; no fluency model judges them)
+WEB_TOKEN = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"“”]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@#])[@#][^\W\d]\w*"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|int|mil|io|co|uk|us|eu|de|fr|ly|me|tv|ai|app|info|news)\b(?![.\w]*\w)",
+    re.IGNORECASE,
+)
 _SENTENCE_FINAL = re.compile(r"[.!?…][\"”’'»)\]]*$|[\"”’'»][.!?]$")
 _LIST_MARKER = re.compile(r"^(?:[-–—•*▪·]\s|\d{1,2}[.)]\s|\(?[a-z]\)\s)")
 
