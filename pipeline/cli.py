@@ -22,6 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     clean.add_argument("--rewrite", action=argparse.BooleanOptionalAction, default=None)
     clean.add_argument("--stages", help="comma-separated subset of stages to run")
     clean.add_argument("--max-bytes", type=int, help="documents larger than this become errors")
+    clean.add_argument(
+        "--word-qe",
+        choices=["clean-text", "post-editing", "off"],
+        help="operating point of the word-level QE flags (post-editing: the input is raw machine translation)",
+    )
     clean.add_argument("--no-progress", action="store_true", help="no progress bar")
     clean.set_defaults(handler=_clean)
 
@@ -70,7 +75,12 @@ def _clean(args: argparse.Namespace) -> int:
     from pipeline.runpass import repeated_lines
 
     config = PipelineConfig.load(
-        args.config, grammar=args.grammar, rewrite=args.rewrite, stages=args.stages, max_bytes=args.max_bytes
+        args.config,
+        grammar=args.grammar,
+        rewrite=args.rewrite,
+        stages=args.stages,
+        max_bytes=args.max_bytes,
+        word_qe=args.word_qe,
     )
     output_dir = Path(args.output_dir)
     started = time.time()

@@ -81,6 +81,10 @@ class PipelineConfig(BaseModel):
     device: str = "auto"  # auto | cpu | cuda | cuda:N
     batch_size: int = Field(16, ge=1)
     threads: int = Field(1, ge=0)  # torch threads per process (scale out with workers); 0 = torch's default
+    # word-level QE of the fluency detector (pipeline/detect/mt/fluency.py): "clean-text" flags what
+    # clean English almost never shows (<= 0.5 flags per 1,000 words of post-edited text), "post-editing"
+    # marks about one word in five of raw machine translation for review (best MCC), "off" none
+    word_qe: Literal["clean-text", "post-editing", "off"] = "clean-text"
     min_lm_gain: float = 2.0  # nats a candidate must gain over the original to be applied
     # embedding cosine, original vs candidate: catches drift; one swapped word scores 0.7-0.9
     min_similarity: float = Field(0.7, ge=-1.0, le=1.0)

@@ -146,6 +146,9 @@ class CleanAll(luigi.Task):
         parsing=luigi.BoolParameter.EXPLICIT_PARSING,
         description="true|false; not given: the configuration file's value (default true)",
     )
+    word_qe = luigi.OptionalParameter(
+        default=None, description="clean-text|post-editing|off (post-editing: the input is raw machine translation)"
+    )
     cache_dir = luigi.OptionalParameter(
         default=None, description="stage and sentence caches (default: under output_dir)"
     )
@@ -159,7 +162,12 @@ class CleanAll(luigi.Task):
         self._run_lines_file = ""
 
     def settings(self) -> dict[str, Any]:
-        chosen = {"grammar": self.grammar, "rewrite": self.rewrite, "cache_dir": self.cache_dir}
+        chosen = {
+            "grammar": self.grammar,
+            "rewrite": self.rewrite,
+            "word_qe": self.word_qe,
+            "cache_dir": self.cache_dir,
+        }
         return {k: v for k, v in chosen.items() if v is not None}
 
     def plans(self) -> list[ShardPlan]:

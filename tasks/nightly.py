@@ -72,6 +72,9 @@ class CleanNightly(luigi.Task):
         parsing=luigi.BoolParameter.EXPLICIT_PARSING,
         description="true|false; not given: the configuration file's value (default true)",
     )
+    word_qe = luigi.OptionalParameter(
+        default=None, description="clean-text|post-editing|off (post-editing: the input is raw machine translation)"
+    )
     ready_file = luigi.Parameter(default="", description="wait for this file in the day's folder (e.g. .ready)")
     lock_wait = luigi.FloatParameter(
         default=0.0, significant=False, description="seconds to wait for a running run of the same day"
@@ -101,6 +104,7 @@ class CleanNightly(luigi.Task):
             config_file=self.config_file,
             grammar=self.grammar,
             rewrite=self.rewrite,
+            word_qe=self.word_qe,
             cache_dir=None if self._configured_cache_dir() else str(shared_cache_dir(self.output_root)),
         )
 

@@ -150,3 +150,9 @@ def test_console_script_runs(mixed_input, tmp_path):
     )
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "out" / "cleaned" / "plain.txt").exists()
+
+
+def test_the_word_qe_operating_point_reaches_the_run_configuration(mixed_input, tmp_path):
+    summary = run_clean(mixed_input, tmp_path / "out", "--word-qe", "post-editing")
+    assert summary["config"]["word_qe"] == "post-editing"
+    assert run_clean(mixed_input, tmp_path / "default")["config"]["word_qe"] == "clean-text"

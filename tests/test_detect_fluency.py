@@ -1,5 +1,6 @@
-"""The fluency anomaly detector (SLOR on the rewriter's SmolLM2): it flags words no English context
-predicts, leaves fluent prose, names, numbers and quotations alone, and never runs without the rewriter."""
+"""The fluency anomaly detector at its default operating point (SLOR on the rewriter's SmolLM2): it flags
+words no English context predicts, leaves fluent prose, names, numbers and quotations alone, and never runs
+without the rewriter. The post-editing point (word-level QE) is tested in tests/test_word_qe.py."""
 
 from __future__ import annotations
 
@@ -118,11 +119,12 @@ def test_findings_are_mt_artefact_flags_without_a_replacement():
     assert finding.replacement is None and finding.suggestion is None and not finding.apply
 
 
-def test_the_detector_does_not_run_or_load_a_model_without_the_rewriter():
+def test_the_detector_does_not_run_or_load_a_model_without_the_rewriter_or_when_off():
     text = "The minister told reporters that the new harbour wolbrintak fesquarnel would open in spring next year."
     for config in (
         CONFIG.replace(rewrite=False, batch_size=7),
         CONFIG.replace(stages=("normalize", "detect"), batch_size=7),
+        CONFIG.replace(word_qe="off", batch_size=7),
     ):
         detector = FluencyAnomalyDetector(config)
         detector.prepare()
@@ -130,8 +132,10 @@ def test_the_detector_does_not_run_or_load_a_model_without_the_rewriter():
         assert ScorerSettings.from_config(config) not in _SCORERS
 
 
-def test_the_detect_stage_cache_key_changes_with_the_rewrite_switch():
+def test_the_detect_stage_cache_key_changes_with_the_rewrite_switch_and_the_operating_point():
     on = DetectStage(CONFIG).settings()["mt.fluency"]
     off = DetectStage(CONFIG.replace(rewrite=False)).settings()["mt.fluency"]
+    review = DetectStage(CONFIG.replace(word_qe="post-editing")).settings()["mt.fluency"]
     assert on["enabled"] and not off["enabled"]
-    assert on["max_neg_slor"] == MAX_NEG_SLOR
+    assert on["max_neg_slor"] == MAX_NEG_SLOR and on["operating_point"] == "clean-text"
+    assert review["operating_point"] == "post-editing" and "threshold" in review and review != on

@@ -116,3 +116,25 @@ def test_clean_nightly_rewrite_switch_works_both_ways(tmp_path, inbox, configure
     assert completed.returncode == 0, completed.stderr[-2000:]
     summary = json.loads((out / "runs" / "2026-11-24" / "summary.json").read_text())
     assert summary["config"]["rewrite"] is expected
+
+
+def test_clean_all_passes_the_word_qe_operating_point_and_rejects_an_unknown_one(tmp_path, inbox):
+    def run(value: str, out: Path) -> subprocess.CompletedProcess:
+        return run_luigi(
+            "CleanAll",
+            "--local-scheduler",
+            "--input-dir",
+            str(inbox),
+            "--output-dir",
+            str(out),
+            "--config-file",
+            str(config_file(tmp_path, None)),
+            "--word-qe",
+            value,
+        )
+
+    completed = run("post-editing", tmp_path / "out")
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    assert json.loads((tmp_path / "out" / "summary.json").read_text())["config"]["word_qe"] == "post-editing"
+    rejected = run("everything", tmp_path / "bad")
+    assert rejected.returncode != 0 and "word_qe" in rejected.stderr

@@ -20,6 +20,15 @@ span (at most ``MAX_SPAN_WORDS`` words). Words that are surprising for reasons o
 are never anchors nor joined: the first word of a sentence (the LM has no context yet),
 capitalised words (names), numbers, quoted words and anything that is not a plain word.
 
+That is the default operating point, ``word_qe = "clean-text"``: flags that clean English almost
+never gets. For input known to be raw machine translation, ``word_qe = "post-editing"`` asks the
+word-level QE model instead (:mod:`pipeline.detect.mt.word_qe`: SLOR, the gap to the model's first
+choice, entropy, the neighbours and the sentence, the kind of word; a logistic model fitted on human
+post-edits) which words a post-editor would change, and marks those at the threshold with the best
+word-level MCC: about one word in five of raw MT, as review hints the rewriter is not asked about
+(``details["rewrite"] = False``). At the clean-text budget that model found no more than SLOR does,
+so the default keeps SLOR (numbers in benchmarks/README.md, "Word-level QE"). ``"off"``: no flags.
+
 The LM is the rewriter's (``pipeline.lm.scorer.get_scorer``), each sentence scored once, in
 batches; the detector runs only when the rewrite stage runs (``--no-rewrite`` runs no model). Flags
 are ``mt_artefact`` without a suggestion: the rewriter's candidates and guards decide whether
@@ -28,14 +37,25 @@ anything is changed.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
+from pipeline.detect.mt.word_qe import (
+    PUNCTUATION,
+    ZIPF_FLOOR,
+    WordQEModel,
+    flagged_spans,
+    load_model,
+    sentence_words,
+    token_owners,
+    unigram_logprob,
+    word_spans,
+)
 from pipeline.text.lexical import zipf
+from pipeline.text.segment import Span, sentences
 
 # Calibrated on post-edited (clean) MT sentences: -15 nats is exceeded by ~0.5 words per 1,000
 # (benchmarks/README.md, "Fluency anomalies"). The only tuned numbers are this and the span rule.
@@ -47,18 +67,10 @@ MAX_SPAN_WORDS = 3
 # e^-(15 + |ln p_unigram|): on post-edited text 5 of 41 such flags were common words (all false
 # alarms), on MT 7 of 178; the gate skips three sentences in four (the cost is the LM pass).
 RARE_ZIPF = 3.0
-ZIPF_FLOOR = 1.0  # unknown words are treated as this rare
 MIN_SENTENCE_WORDS = 4  # shorter lines (headings, datelines) are not scored
 MAX_SENTENCE_CHARS = 1000  # longer "sentences" are lists or tables, not prose
-_LN10 = math.log(10)
-_PUNCT = "\"'“”‘’«»()[]{}.,;:!?…—–-*/\\"
 _PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*")
 _QUOTES = re.compile(r"[\"“”«»‘’'„]")
-
-
-def unigram_logprob(word: str) -> float:
-    """Natural-log unigram probability of ``word`` from its Zipf frequency (floored)."""
-    return (max(zipf(word), ZIPF_FLOOR) - 9.0) * _LN10
 
 
 @dataclass(frozen=True)
@@ -79,33 +91,21 @@ def word_scores(sentence: str, offsets: Sequence[tuple[int, int]], logprobs: Seq
     A token belongs to the word in whose core its first non-space character lies; tokens on the
     word's punctuation are not counted (the comma after a word is not the word's fault).
     """
-    cores: list[tuple[int, int, str]] = []
-    for match in re.finditer(r"\S+", sentence):
-        token = match.group()
-        left = len(token) - len(token.lstrip(_PUNCT))
-        right = len(token.rstrip(_PUNCT))
-        if right <= left:
-            cores.append((match.start(), match.start(), ""))
-        else:
-            cores.append((match.start() + left, match.start() + right, token))
-    owner: dict[int, int] = {pos: k for k, (cs, ce, _) in enumerate(cores) for pos in range(cs, ce)}
-    sums = [0.0] * len(cores)
-    counted = [False] * len(cores)
-    for (a, b), lp in zip(offsets, logprobs):
-        piece = sentence[a:b]
-        first = a + (len(piece) - len(piece.lstrip()))
-        k = owner.get(first) if first < b else None
-        if k is not None:
-            sums[k] += lp
-            counted[k] = True
+    spans = word_spans(sentence)
+    sums = [0.0] * len(spans)
+    counted = [False] * len(spans)
+    for owner, lp in zip(token_owners(sentence, spans, offsets), logprobs):
+        if owner is not None and owner[1]:
+            sums[owner[0]] += lp
+            counted[owner[0]] = True
     result = []
-    for k, ((cs, ce, token), total, seen) in enumerate(zip(cores, sums, counted)):
+    for k, ((s, e, cs, ce), total, seen) in enumerate(zip(spans, sums, counted)):
         core = sentence[cs:ce]
         eligible = (
             k > 0
             and seen
             and bool(_PLAIN_WORD.fullmatch(core))  # lower case: names, numbers, symbols excluded
-            and not _QUOTES.search(token.replace(core, "", 1))  # a quoted word is cited, not written
+            and not _QUOTES.search(sentence[s:e].replace(core, "", 1))  # a quoted word is cited, not written
         )
         slor = total - unigram_logprob(core) if seen and core else None
         result.append(WordScore(cs, ce, core, slor, eligible, eligible and zipf(core) < RARE_ZIPF))
@@ -137,10 +137,20 @@ def anomalous_spans(scores: Sequence[WordScore]) -> list[tuple[int, int, float]]
     return spans
 
 
+def scorable(sentence: Span) -> bool:
+    """Whether the detector scores this sentence: prose-sized, at least ``MIN_SENTENCE_WORDS`` words."""
+    return len(sentence.text) <= MAX_SENTENCE_CHARS and len(sentence.text.split()) >= MIN_SENTENCE_WORDS
+
+
+def scored_sentences(text: str) -> list[Span]:
+    """The sentences of ``text`` the post-editing point scores, as the detect stage splits them."""
+    return [s for s in sentences(text) if scorable(s)]
+
+
 def _has_rare_word(sentence: str) -> bool:
     """Whether a word after the first is a plain lower-case word rarer than ``RARE_ZIPF``."""
     for token in sentence.split()[1:]:
-        core = token.strip(_PUNCT)
+        core = token.strip(PUNCTUATION)
         if _PLAIN_WORD.fullmatch(core) and zipf(core) < RARE_ZIPF:
             return True
     return False
@@ -148,12 +158,29 @@ def _has_rare_word(sentence: str) -> bool:
 
 class FluencyAnomalyDetector(LanguageModelDetector):
     id = "mt.fluency"
-    version = "2"
+    version = "3"
+
+    def enabled(self) -> bool:
+        return super().enabled() and self.config.word_qe != "off"
+
+    def reviewing(self) -> bool:
+        """The post-editing operating point (word-level QE) rather than SLOR anomalies."""
+        return self.config.word_qe == "post-editing"
+
+    def qe_model(self) -> WordQEModel:
+        return load_model()
 
     def settings(self) -> dict[str, Any]:
-        return {
+        values: dict[str, Any] = {
             "enabled": self.enabled(),
             "lm_model": getattr(self.config, "lm_model", None),
+            "operating_point": self.config.word_qe,
+        }
+        if self.enabled() and self.reviewing():
+            model = self.qe_model()
+            return {**values, "threshold": model.thresholds["post-editing"], "fitted": model.provenance.get("fitted")}
+        return {
+            **values,
             "max_neg_slor": MAX_NEG_SLOR,
             "join_fraction": JOIN_FRACTION,
             "max_span_words": MAX_SPAN_WORDS,
@@ -164,27 +191,27 @@ class FluencyAnomalyDetector(LanguageModelDetector):
     def prepare(self) -> None:
         """Every document is scored, so the model loads with the stage (when the rewriter runs)."""
         if self.enabled():
+            if self.reviewing():
+                self.qe_model()
             self.scorer()
 
     def candidates(self, context: DetectContext) -> list:
-        """The prose sentences with a word that could start a span (lower case, not first, rare)."""
-        return [
-            s
-            for s in context.sentences
-            if len(s.text) <= MAX_SENTENCE_CHARS
-            and len(s.text.split()) >= MIN_SENTENCE_WORDS
-            and _has_rare_word(s.text)
-        ]
+        """The prose sentences; for SLOR anomalies only those with a word that could start a span
+        (lower case, not first, rare); word-level QE scores every one."""
+        found = [s for s in context.sentences if scorable(s)]
+        return found if self.reviewing() else [s for s in found if _has_rare_word(s.text)]
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         ready = self.candidates_and_scorer(context)
         if ready is None:
             return []
-        sentences, scorer = ready
-        texts = [s.text for s in sentences]
+        found, scorer = ready
+        if self.reviewing():
+            return self._post_editing(context, found, scorer)
+        texts = [s.text for s in found]
         logprobs = scorer.token_logprobs(texts)  # one pass per sentence, batched by length
         findings = []
-        for sentence, values in zip(sentences, logprobs):
+        for sentence, values in zip(found, logprobs):
             encoded = scorer.tokenizer(sentence.text, add_special_tokens=False, return_offsets_mapping=True)
             offsets = [tuple(o) for o in encoded["offset_mapping"]][: len(values)]
             scores = word_scores(sentence.text, offsets, values)
@@ -204,6 +231,40 @@ class FluencyAnomalyDetector(LanguageModelDetector):
                         detector=self.id,
                         confidence=0.4,
                         details={"kind": "fluency", "slor": round(worst, 2)},
+                    )
+                )
+        return findings
+
+    def _post_editing(self, context: DetectContext, found: list[Span], scorer: Any) -> list[Finding]:
+        """Word-level QE review hints: words at or above the post-editing threshold, in spans."""
+        model = self.qe_model()
+        threshold = model.thresholds["post-editing"]
+        statistics = scorer.token_statistics([s.text for s in found])  # one pass per sentence, batched by length
+        findings = []
+        for sentence, stats in zip(found, statistics):
+            encoded = scorer.tokenizer(sentence.text, add_special_tokens=False, return_offsets_mapping=True)
+            offsets = [tuple(o) for o in encoded["offset_mapping"]][: len(stats)]
+            words = sentence_words(sentence.text, offsets, stats)
+            probabilities = [model.probability(w.features) for w in words]
+            for lo, hi, worst in flagged_spans(words, probabilities, threshold):
+                start, end = sentence.start + words[lo].core_start, sentence.start + words[hi].core_end
+                findings.append(
+                    Finding(
+                        category="mt_artefact",
+                        start=start,
+                        end=end,
+                        message=(
+                            f"word-level QE: a post-editor would likely change “{context.text[start:end]}” "
+                            f"(probability {worst:.2f}); review the translation here"
+                        ),
+                        detector=self.id,
+                        confidence=round(worst, 2),
+                        details={
+                            "kind": "word_qe",
+                            "qe_probability": round(worst, 3),
+                            "rewrite": False,
+                            "review_hint": True,
+                        },
                     )
                 )
         return findings
