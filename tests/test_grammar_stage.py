@@ -175,6 +175,19 @@ def test_problems_an_earlier_stage_reported_are_not_flagged_twice(stage):
     assert "Buses moved, then" in doc.cleaned_text and glued.id not in {i for e in doc.edits for i in e.flag_ids}
 
 
+def test_a_review_hint_over_the_same_words_does_not_hide_a_grammar_error(stage):
+    text = "Every morning she go to the market before the shops open.\n"
+    at = text.index("she go") + len("she ")
+    hinted, plain = Document("hinted", text), Document("plain", text)
+    for doc, hint in ((hinted, True), (plain, False)):
+        details = {"kind": "word_qe", "review_hint": True} if hint else {"kind": "test"}
+        doc.add_flag(doc.view(), "mt_artefact", at - 4, at + 5, "look here", "mt.test", 0.5, details=details)
+        stage.process(doc)
+    grammar = [f for f in hinted.flags if f.detector.startswith("grammar") and f.text == "go"]
+    assert grammar, "the grammar error inside the review hint is reported"
+    assert not [f for f in plain.flags if f.detector.startswith("grammar") and f.text == "go"]
+
+
 def test_compounds_of_common_words_are_not_spelling_errors(stage):
     text = "A Swiss chipmaker said the monthslong dispute with a rival toolmaker was over.\n"
     doc = run(stage, text)

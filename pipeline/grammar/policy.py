@@ -454,10 +454,11 @@ class EarlierFlags:
     flag on about the same words ("prioritywe" from the glued-words detector, " :" from the
     punctuation detector), or an unclosed-quote flag starting at the same quote. Before this index
     every match was compared with every earlier flag (quadratic on documents of thousands of
-    lines)."""
+    lines). Review hints (``details["review_hint"]``: word-level QE marks where a post-editor should
+    look, not a specific problem) cover nothing: a grammar error inside one is still reported."""
 
     def __init__(self, flags: Sequence[Any]):
-        self.flags = list(flags)
+        self.flags = [f for f in flags if not (getattr(f, "details", None) or {}).get("review_hint")]
         self._buckets: dict[int, list[int]] = {}
         for order, flag in enumerate(self.flags):
             for bucket in range(flag.start // _BUCKET, max(flag.start, flag.end - 1) // _BUCKET + 1):
