@@ -9,13 +9,18 @@ Three measurements, all with the real pipeline and the real SmolLM2 (nothing cac
    (``mt == post_edit``) with an applied edit. The same reports are scored again with the fluency
    detector's flags (and the edits made for them) removed, so the detector's share is visible.
    ``--sample N`` draws N segments stratified by direction (seeded) for a quicker run.
+   ``--half held-out`` (default) keeps only the odd-numbered segments, which the word-level QE model
+   (``benchmarks/train_word_qe.py``) was not fitted on; ``--half all`` uses every segment.
+   ``--word-qe`` chooses the fluency detector's operating point (``clean-text``, the default, or
+   ``post-editing``).
 2. **False alarms** of the fluency detector on clean English it was not calibrated on: the
    ``article_text`` bodies of ``--articles`` (published pages) and ``tests/data/clean_news``
    (written for this project), in flags per 1,000 words.
 3. **Cost**: the detector's time on those texts as a ratio to spaCy's parse of the same text
    (``pipeline.text.nlp.parse_paragraph``, cache bypassed) measured in the same run.
 
-usage: PYTHONPATH=. python -m benchmarks.mlqe_eval [--sample 250] [--articles-limit 20] [--keep DIR]
+usage: PYTHONPATH=. python -m benchmarks.mlqe_eval [--sample 250] [--word-qe post-editing] [--articles-limit 20]
+       [--keep DIR]
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks.train_word_qe import held_out
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = Path("/work/shared/eval/mlqe_pe_dev.jsonl")
@@ -56,7 +63,7 @@ def stratified(segments: list[dict[str, Any]], size: int, seed: int = 13) -> lis
     return [segments[i] for i in chosen]
 
 
-def run_pipeline(segments: list[dict[str, Any]], work: Path) -> float:
+def run_pipeline(segments: list[dict[str, Any]], work: Path, word_qe: str = "clean-text") -> float:
     """``postedit clean`` over one document per segment (rewriter on); returns wall seconds."""
     documents = work / "mt.jsonl"
     with documents.open("w", encoding="utf-8") as out:
@@ -73,6 +80,8 @@ def run_pipeline(segments: list[dict[str, Any]], work: Path) -> float:
             str(documents),
             str(work / "out"),
             "--rewrite",
+            "--word-qe",
+            word_qe,
             "--no-progress",
         ],
         check=False,
@@ -129,15 +138,16 @@ def detector_counts(out: Path, segments: list[dict[str, Any]]) -> dict[str, Any]
     return {"flags_per_1000_words": per_kword, "applied": applied, "applied_on_untouched": applied_untouched}
 
 
-def clean_text_check(texts: list[str], label: str) -> dict[str, Any]:
-    """Fluency flags per 1,000 words on clean ``texts``, and detector time / spaCy parse time."""
+def clean_text_check(texts: list[str], label: str, word_qe: str = "clean-text") -> dict[str, Any]:
+    """Fluency flags per 1,000 words on clean ``texts`` at the ``word_qe`` operating point, and
+    detector time / spaCy parse time."""
     from pipeline.config import PipelineConfig
     from pipeline.detect.base import DetectContext
     from pipeline.detect.mt.fluency import FluencyAnomalyDetector
     from pipeline.text.nlp import spacy_pipeline
     from pipeline.text.segment import paragraphs
 
-    config = PipelineConfig(threads=2)
+    config = PipelineConfig(threads=2, word_qe=word_qe)
     detector = FluencyAnomalyDetector(config)
     detector.prepare()
     nlp = spacy_pipeline()
@@ -156,7 +166,8 @@ def clean_text_check(texts: list[str], label: str) -> dict[str, Any]:
         flags += len(found)
         for f in found[: max(0, 10 - shown)]:
             shown += 1
-            print(f"  {label} flag: {text[f.start : f.end]!r} ({f.details['slor']})")
+            detail = f.details.get("slor", f.details.get("qe_probability"))
+            print(f"  {label} flag: {text[f.start : f.end]!r} ({detail})")
         if n % 10 == 0:
             print(
                 f"  {label}: {n} texts, {words} words, {flags} flags, detector {detect_s:.0f} s, parse {parse_s:.0f} s"
@@ -180,6 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=0, help="stratified sample of this many segments (0: all)")
     ap.add_argument("--articles", type=Path, default=ARTICLES)
     ap.add_argument("--articles-limit", type=int, default=0, help="only the first N article bodies (0: all)")
+    ap.add_argument(
+        "--half",
+        choices=["all", "held-out"],
+        default="held-out",
+        help="held-out: only the odd-numbered segments the word QE model was not fitted on",
+    )
+    ap.add_argument("--word-qe", choices=["clean-text", "post-editing"], default="clean-text")
     ap.add_argument("--skip-mlqe", action="store_true")
     ap.add_argument("--skip-clean", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep the run's outputs in this folder")
@@ -189,11 +207,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.skip_mlqe:
             lines = [json.loads(line) for line in args.segments.open(encoding="utf-8") if line.strip()]
+            if args.half == "held-out":
+                lines = [s for s in lines if held_out(s["id"])]
             segments = stratified(lines, args.sample) if args.sample else lines
             chosen = work / "segments.jsonl"
             chosen.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in segments), encoding="utf-8")
             print(f"MLQE-PE: {len(segments)} segments, {collections.Counter(map(direction, segments))}")
-            seconds = run_pipeline(segments, work)
+            seconds = run_pipeline(segments, work, args.word_qe)
             print(f"postedit clean: {seconds:.0f} s")
             print("== all detectors (rewriter on)")
             summary["with_fluency"] = score(chosen, work / "out")
@@ -206,9 +226,9 @@ def main(argv: list[str] | None = None) -> int:
             bodies = [json.loads(line)["article_text"] for line in args.articles.open(encoding="utf-8") if line.strip()]
             if args.articles_limit:
                 bodies = bodies[: args.articles_limit]
-            summary["articles"] = clean_text_check(bodies, "articles")
+            summary["articles"] = clean_text_check(bodies, "articles", args.word_qe)
             news = [p.read_text(encoding="utf-8") for p in sorted(CLEAN_NEWS.glob("*.txt"))]
-            summary["clean_news"] = clean_text_check(news, "clean_news")
+            summary["clean_news"] = clean_text_check(news, "clean_news", args.word_qe)
         print(json.dumps(summary, indent=1))
     finally:
         if args.keep:
