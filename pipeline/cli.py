@@ -82,6 +82,8 @@ def _clean(args: argparse.Namespace) -> int:
         max_bytes=args.max_bytes,
         word_qe=args.word_qe,
     )
+    for warning in config.ignored_settings():
+        print(f"postedit: warning: {warning}", file=sys.stderr)
     output_dir = Path(args.output_dir)
     started = time.time()
     try:

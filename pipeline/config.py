@@ -138,6 +138,17 @@ class PipelineConfig(BaseModel):
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
+    def ignored_settings(self) -> list[str]:
+        """Settings the user chose that this configuration cannot honour, one sentence each: the run
+        goes on without them, and the front ends print these as warnings."""
+        rewriting = self.rewrite and (not self.stages or "rewrite" in self.stages)
+        if self.word_qe == "post-editing" and not rewriting:
+            return [
+                "word_qe = post-editing makes no review hints without the rewrite stage "
+                "(it uses the rewriter's language model); turn the rewriter on"
+            ]
+        return []
+
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values (tuples as lists, mappings as dicts), for summaries and cache keys."""
         return {key: _plain(value) for key, value in self.model_dump().items()}

@@ -173,6 +173,8 @@ class CleanAll(luigi.Task):
     def plans(self) -> list[ShardPlan]:
         if self._plans is None:
             config = _config(self.config_file, self.settings())
+            for warning in config.ignored_settings():
+                logger.warning("postedit: %s", warning)
             # lines shared by many documents of this run: counted once here, before the shards run;
             # the shards' configuration names the file of them
             config, digests = repeated_lines.prepare_run(

@@ -152,7 +152,11 @@ def test_console_script_runs(mixed_input, tmp_path):
     assert (tmp_path / "out" / "cleaned" / "plain.txt").exists()
 
 
-def test_the_word_qe_operating_point_reaches_the_run_configuration(mixed_input, tmp_path):
+def test_the_word_qe_operating_point_reaches_the_run_and_a_mode_it_cannot_honour_is_a_warning(
+    mixed_input, tmp_path, capsys
+):
     summary = run_clean(mixed_input, tmp_path / "out", "--word-qe", "post-editing")
     assert summary["config"]["word_qe"] == "post-editing"
-    assert run_clean(mixed_input, tmp_path / "default")["config"]["word_qe"] == "clean-text"
+    assert "warning: word_qe = post-editing" in capsys.readouterr().err  # FAST runs no rewrite stage
+    summary = run_clean(mixed_input, tmp_path / "default")
+    assert summary["config"]["word_qe"] == "clean-text" and "warning" not in capsys.readouterr().err

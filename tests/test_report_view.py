@@ -124,6 +124,16 @@ def test_change_without_category_takes_its_flags_category_and_label() -> None:
     assert [(t.op, t.text) for t in fix.tokens] == [("delete", "go"), ("insert", "goes")]
 
 
+def test_a_review_hint_reads_as_a_hint_and_keeps_its_category_filter() -> None:
+    doc = Document("hints", "The ministry of the affairs external met yesterday.")
+    view = doc.view()
+    doc.add_flag(view, "mt_artefact", 4, 37, "look here", "mt.fluency", 0.4, details={"review_hint": True})
+    doc.add_flag(view, "mt_artefact", 38, 42, "calque", "mt.test", 0.9)
+    hint, finding = build_document_view(doc.to_report()).flags_only
+    assert (hint.category, hint.label, hint.css) == ("mt_artefact", "Review hint (QE)", "cat-mt_artefact hint")
+    assert (finding.label, finding.css) == (category_label("mt_artefact"), "cat-mt_artefact")
+
+
 def test_guards_are_listed_with_their_outcome() -> None:
     view = build_document_view(sample_document().to_report())
     fix = next(c for c in view.changes if c.after == "goes")

@@ -89,6 +89,12 @@ def test_tokens_belong_to_the_word_they_start_in_and_punctuation_is_counted_apar
     )
 
 
+def test_invisible_format_characters_are_not_part_of_a_word():
+    sentence = "\u200fThe test of bidi.\u202c"
+    words = sentence_words(sentence, [], [])
+    assert [sentence[w.core_start : w.core_end] for w in words] == ["The", "test", "of", "bidi"]
+
+
 def test_a_word_repeated_in_its_sentence_is_marked_from_its_second_use():
     sentence = "The court and the Court met."
     words = sentence_words(sentence, [], [])

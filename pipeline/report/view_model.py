@@ -197,13 +197,20 @@ def _replayable(raw: dict[str, Any], original: str, previous_end: int) -> bool:
     return start >= previous_end
 
 
+REVIEW_HINT_LABEL = "Review hint (QE)"
+
+
 def _flag_view(raw: dict[str, Any]) -> FlagView:
+    """A flag for the page. A review hint (``details.review_hint``: word-level QE marks where a
+    post-editor should look, not a specific problem) keeps its category's colour and filter but reads
+    "Review hint (QE)" and is drawn lighter (CSS class ``hint``), so a reviewer tells it from a finding."""
     category = str(raw.get("category", "other"))
+    hint = bool((raw.get("details") or {}).get("review_hint"))
     return FlagView(
         id=str(raw["id"]),
         category=category,
-        label=category_label(category),
-        css=category_css(category),
+        label=REVIEW_HINT_LABEL if hint else category_label(category),
+        css=category_css(category) + (" hint" if hint else ""),
         start=int(raw["start"]),
         end=int(raw["end"]),
         text=str(raw.get("text", "")),

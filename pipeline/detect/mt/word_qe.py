@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -132,12 +133,14 @@ def unigram_logprob(word: str) -> float:
 
 def word_spans(sentence: str) -> list[tuple[int, int, int, int]]:
     """(start, end, core start, core end) of each whitespace token; the core is the token without
-    leading and trailing punctuation (empty, at the token's start, for punctuation alone)."""
+    leading and trailing punctuation and invisible format characters (bidi marks, zero-width
+    joiners: Unicode category Cf); empty, at the token's start, for punctuation alone."""
     spans = []
     for match in re.finditer(r"\S+", sentence):
         token = match.group()
-        left = len(token) - len(token.lstrip(PUNCTUATION))
-        right = len(token.rstrip(PUNCTUATION))
+        edges = PUNCTUATION + "".join(ch for ch in token if unicodedata.category(ch) == "Cf")
+        left = len(token) - len(token.lstrip(edges))
+        right = len(token.rstrip(edges))
         core = (match.start(), match.start()) if right <= left else (match.start() + left, match.start() + right)
         spans.append((match.start(), match.end(), *core))
     return spans
