@@ -29,6 +29,20 @@ def test_capitalised_pronoun_mid_sentence_marks_a_missing_boundary(syntax):
     assert "boundary" in hits[0][1]
 
 
+def test_the_suggestion_keeps_the_words_as_written_and_only_lowers_the_capital(syntax):
+    text = "Snow fell over the hills,They had hoped for a mild winter in the valley."
+    (finding,) = SentenceStructureDetector(CONFIG).detect(DetectContext(text, CONFIG))
+    assert text[finding.start : finding.end] == ",They had"
+    assert finding.suggestion == ",they had"  # no space put between the comma and the word
+
+
+@pytest.mark.parametrize("opener", ["«", "„", "‹", "»"])
+def test_a_capital_after_any_opening_quotation_mark_is_a_sentence_start(syntax, opener):
+    closer = {"«": "»", "„": "“", "‹": "›", "»": "«"}[opener]
+    text = f"The spokesman spoke to reporters on Monday.\n\n{opener}The situation is under control{closer}, he said."
+    assert found(syntax, text) == []
+
+
 @pytest.mark.parametrize(
     "text, word",
     [

@@ -40,7 +40,10 @@ DANGLING_ENDS = frozenset(
     "the a an their our my your and or but nor of than because although whereas into onto toward towards "
     "among amid despite via including".split()
 )
-_OPENERS = frozenset({":", "“", '"', "(", "—", "–", "-", "‘", "'", "[", ";"})
+# what may stand before a sentence-initial capital inside a line: colons, dashes, brackets and every
+# opening quotation mark (guillemets and low-9 quotes are the norm in text translated from Russian,
+# French, German or Polish)
+_OPENERS = frozenset({":", "“", '"', "(", "—", "–", "-", "‘", "'", "[", ";", "«", "»", "„", "‚", "‹", "›", "「", "『"})
 
 
 class SentenceStructureDetector(Detector):
@@ -102,7 +105,10 @@ class SentenceStructureDetector(Detector):
                     f"capitalised '{word}' mid-sentence: a sentence boundary may be missing",
                     self.id,
                     0.75,
-                    suggestion=f"{before.text} {lower} {after.text}",
+                    # the words as written, only the capital lowered (spacing and quotes kept)
+                    suggestion=token.doc.text[before.idx : token.idx]
+                    + lower
+                    + token.doc.text[token.idx + len(word) : after.idx + len(after.text)],
                 )
             elif (
                 token.tag_ in ("NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBZ", "VBP")
