@@ -83,7 +83,7 @@ class PipelineConfig(BaseModel):
     threads: int = Field(1, ge=0)  # torch threads per process (scale out with workers); 0 = torch's default
     # word-level QE of the fluency detector (pipeline/detect/mt/fluency.py): "clean-text" flags what
     # clean English almost never shows (<= 0.5 flags per 1,000 words of post-edited text), "post-editing"
-    # marks about one word in five of raw machine translation for review (best MCC), "off" none
+    # marks about one word in four of raw machine translation for review (best MCC), "off" none
     word_qe: Literal["clean-text", "post-editing", "off"] = "clean-text"
     min_lm_gain: float = 2.0  # nats a candidate must gain over the original to be applied
     # embedding cosine, original vs candidate: catches drift; one swapped word scores 0.7-0.9

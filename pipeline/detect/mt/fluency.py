@@ -25,14 +25,15 @@ never gets. For input known to be raw machine translation, ``word_qe = "post-edi
 word-level QE model instead (:mod:`pipeline.detect.mt.word_qe`: SLOR, the gap to the model's first
 choice, entropy, the neighbours and the sentence, the kind of word; a logistic model fitted on human
 post-edits) which words a post-editor would change, and marks those at the threshold with the best
-word-level MCC: about one word in five of raw MT, as review hints the rewriter is not asked about
-(``details["rewrite"] = False``). At the clean-text budget that model found no more than SLOR does,
+mean per-direction word-level MCC: about one word in four of raw MT, as review hints
+(``details["review_hint"] = True``) that the rewriter is not asked about (``details["rewrite"] = False``)
+and that hide no grammar flag. At the clean-text budget that model found no more than SLOR does,
 so the default keeps SLOR (numbers in benchmarks/README.md, "Word-level QE"). ``"off"``: no flags.
 
 The LM is the rewriter's (``pipeline.lm.scorer.get_scorer``), each sentence scored once, in
 batches; the detector runs only when the rewrite stage runs (``--no-rewrite`` runs no model). Flags
-are ``mt_artefact`` without a suggestion: the rewriter's candidates and guards decide whether
-anything is changed.
+are ``mt_artefact`` without a suggestion; at the default point the rewriter's candidates and guards
+decide whether anything is changed.
 """
 
 from __future__ import annotations
