@@ -79,6 +79,18 @@ class Flag:
         return data
 
 
+REVIEW_HINT = "review_hint"
+
+
+def tally_key(flag: Flag | dict[str, Any]) -> str:
+    """What a flag counts as in run totals: its category, or ``review_hint`` for a review hint
+    (``details["review_hint"]``: word-level QE marks where to look, not a problem found), so that
+    totals of MT artefacts are not swamped by hints."""
+    details = flag.details if isinstance(flag, Flag) else (flag.get("details") or {})
+    category = flag.category if isinstance(flag, Flag) else str(flag.get("category", "other"))
+    return REVIEW_HINT if details.get(REVIEW_HINT) else category
+
+
 def apply_edits(original: str, edits: Iterable[Edit], *, only_applied: bool = True) -> str:
     """Replay edits onto ``original``, right to left, after checking that they can be replayed.
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.document import Document, Edit, ProposedEdit, ReplayError, apply_edits
+from pipeline.document import Document, Edit, ProposedEdit, ReplayError, apply_edits, tally_key
 
 
 def test_edits_replay_right_to_left_onto_the_original():
@@ -150,3 +150,12 @@ def test_cleaned_text_equals_applying_each_stage_to_the_text_it_saw(case):
         for proposal in sorted(proposals, key=lambda p: p.start, reverse=True):
             expected = expected[: proposal.start] + proposal.after + expected[proposal.end :]
     assert doc.cleaned_text == expected
+
+
+def test_review_hints_are_tallied_apart_from_their_category():
+    doc = Document("tally", "The ministry of the affairs external met yesterday.")
+    view = doc.view()
+    hint = doc.add_flag(view, "mt_artefact", 4, 37, "look here", "mt.fluency", 0.4, details={"review_hint": True})
+    finding = doc.add_flag(view, "mt_artefact", 38, 42, "calque", "mt.test", 0.9)
+    assert [tally_key(f) for f in (hint, finding)] == ["review_hint", "mt_artefact"]
+    assert [tally_key(f.to_json()) for f in (hint, finding)] == ["review_hint", "mt_artefact"]

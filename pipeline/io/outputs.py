@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from pipeline.document import tally_key
 from pipeline.io.atomic import atomic_write_text
 from pipeline.io.paths import cleaned_path, report_path
 from pipeline.report.html import render_document_page
@@ -58,7 +59,7 @@ def summary_entry(result: DocumentResult) -> dict[str, Any]:
         "report": str(report_path(Path("."), doc.doc_id)),
         "encoding": doc.encoding if doc.original_text else None,
         "characters": len(doc.original_text),
-        "flags": dict(Counter(f.category for f in doc.flags)),
+        "flags": dict(Counter(tally_key(f) for f in doc.flags)),
         "edits_applied": dict(Counter(_edit_category(doc, e) for e in doc.edits if e.applied)),
         "suggestions": sum(1 for e in doc.edits if not e.applied),
         "errors": doc.errors,

@@ -28,6 +28,7 @@ CATEGORY_LABELS = {
     "spelling": "Spelling",
     "punctuation": "Punctuation",
     "consistency": "Consistency",
+    "review_hint": "Review hint (QE)",  # a tally key (pipeline.document.tally_key), not a flag category
 }
 
 _BACKEND_KEYS = ("backend", "backends", "model")
@@ -197,7 +198,7 @@ def _replayable(raw: dict[str, Any], original: str, previous_end: int) -> bool:
     return start >= previous_end
 
 
-REVIEW_HINT_LABEL = "Review hint (QE)"
+REVIEW_HINT_LABEL = CATEGORY_LABELS["review_hint"]
 
 
 def _flag_view(raw: dict[str, Any]) -> FlagView:

@@ -20,6 +20,7 @@ from pipeline.detect.consistency.corpus import (
     with_corpus_flags,
 )
 from pipeline.detect.consistency.variants import Occurrence
+from pipeline.document import tally_key
 from pipeline.runpass.reports import load_report, rewrite_report
 
 
@@ -65,6 +66,6 @@ def update_run_reports(output_dir: Path, entries: list[dict[str, Any]], config: 
         assert report is not None  # flags_for_document ran on it
         report = with_corpus_flags(report, new_flags)
         rewrite_report(output_dir, report)
-        entry["flags"] = dict(Counter(f["category"] for f in report["flags"]))
+        entry["flags"] = dict(Counter(tally_key(f) for f in report["flags"]))
         added += len(new_flags)
     return added
