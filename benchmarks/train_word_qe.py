@@ -113,9 +113,8 @@ class Featuriser:
 
         rows = []
         for sentence in scored_sentences(text):
-            encoded = self.scorer.tokenizer(sentence.text, add_special_tokens=False, return_offsets_mapping=True)
             stats = self.cache[sentence.text]
-            offsets = [tuple(o) for o in encoded["offset_mapping"]][: len(stats)]
+            offsets = self.scorer.token_offsets(sentence.text)
             rows.append((sentence.start, sentence_words(sentence.text, offsets, stats), stats))
         return rows
 

@@ -94,6 +94,12 @@ class CausalLMScorer:
         ids = self.tokenizer(text, add_special_tokens=False)["input_ids"]
         return [self._bos] + list(ids)[: self.settings.max_tokens]
 
+    def token_offsets(self, text: str) -> list[tuple[int, int]]:
+        """Character span in ``text`` of each token :meth:`encode` scores (the start token excluded),
+        cut where ``encode`` cuts: the n-th span belongs to the n-th value of ``token_logprobs``."""
+        encoded = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        return [(int(a), int(b)) for a, b in encoded["offset_mapping"]][: self.settings.max_tokens]
+
     def token_logprobs(self, texts: Sequence[str]) -> list[list[float]]:
         """Per-token log-probabilities (nats) of each text, its start token excluded."""
         # similar lengths share a batch, so little compute goes to padding

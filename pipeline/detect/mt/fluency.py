@@ -213,8 +213,7 @@ class FluencyAnomalyDetector(LanguageModelDetector):
         logprobs = scorer.token_logprobs(texts)  # one pass per sentence, batched by length
         findings = []
         for sentence, values in zip(found, logprobs):
-            encoded = scorer.tokenizer(sentence.text, add_special_tokens=False, return_offsets_mapping=True)
-            offsets = [tuple(o) for o in encoded["offset_mapping"]][: len(values)]
+            offsets = scorer.token_offsets(sentence.text)
             scores = word_scores(sentence.text, offsets, values)
             for lo, hi, worst in anomalous_spans(scores):
                 start, end = sentence.start + scores[lo].start, sentence.start + scores[hi].end
@@ -243,8 +242,7 @@ class FluencyAnomalyDetector(LanguageModelDetector):
         statistics = scorer.token_statistics([s.text for s in found])  # one pass per sentence, batched by length
         findings = []
         for sentence, stats in zip(found, statistics):
-            encoded = scorer.tokenizer(sentence.text, add_special_tokens=False, return_offsets_mapping=True)
-            offsets = [tuple(o) for o in encoded["offset_mapping"]][: len(stats)]
+            offsets = scorer.token_offsets(sentence.text)
             words = sentence_words(sentence.text, offsets, stats)
             probabilities = [model.probability(w.features) for w in words]
             for lo, hi, worst in flagged_spans(words, probabilities, threshold):
