@@ -98,10 +98,6 @@ class Word:
     features: tuple[float, ...]
     flaggable: bool = True  # a word of the language: has a letter, not in capitals only, not a web token
 
-    @property
-    def core(self) -> tuple[int, int]:
-        return self.core_start, self.core_end
-
 
 @dataclass
 class _Acc:
@@ -128,7 +124,12 @@ def _flaggable(core: str, token: str) -> bool:
 
 def unigram_logprob(word: str) -> float:
     """Natural-log unigram probability of ``word`` from its Zipf frequency (floored)."""
-    return (max(zipf(word), ZIPF_FLOOR) - 9.0) * _LN10
+    return _unigram_from_zipf(zipf(word))
+
+
+def _unigram_from_zipf(value: float) -> float:
+    """Zipf is log10 of occurrences per billion words, so ln p = (Zipf - 9) * ln 10 (floored)."""
+    return (max(value, ZIPF_FLOOR) - 9.0) * _LN10
 
 
 def word_spans(sentence: str) -> list[tuple[int, int, int, int]]:
@@ -189,7 +190,7 @@ def sentence_words(sentence: str, offsets: Sequence[tuple[int, int]], statistics
             w.core_tokens += 1
     cores = [sentence[cs:ce] for _, _, cs, ce in spans]
     zipfs = [zipf(c) if c else 0.0 for c in cores]
-    unigrams = [(max(z, ZIPF_FLOOR) - 9.0) * _LN10 for z in zipfs]
+    unigrams = [_unigram_from_zipf(z) for z in zipfs]
     slor = [w.logprob - u for w, u in zip(acc, unigrams)]
     n = len(spans)
     sentence_neg_slor = -sum(slor) / n
