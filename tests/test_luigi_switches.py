@@ -38,6 +38,21 @@ def config_file(tmp_path: Path, rewrite: bool | None) -> Path:
     return path
 
 
+def clean_all(inbox: Path, out: Path, config: Path, *switch: str) -> subprocess.CompletedProcess:
+    """``luigi --module tasks CleanAll`` (local scheduler) over ``inbox`` into ``out``."""
+    return run_luigi(
+        "CleanAll",
+        "--local-scheduler",
+        "--input-dir",
+        str(inbox),
+        "--output-dir",
+        str(out),
+        "--config-file",
+        str(config),
+        *switch,
+    )
+
+
 @pytest.fixture
 def inbox(tmp_path: Path) -> Path:
     folder = tmp_path / "inbox"
@@ -59,17 +74,7 @@ def inbox(tmp_path: Path) -> Path:
 )
 def test_clean_all_rewrite_switch_works_both_ways(tmp_path, inbox, configured, switch, expected):
     out = tmp_path / "out"
-    completed = run_luigi(
-        "CleanAll",
-        "--local-scheduler",
-        "--input-dir",
-        str(inbox),
-        "--output-dir",
-        str(out),
-        "--config-file",
-        str(config_file(tmp_path, configured)),
-        *switch,
-    )
+    completed = clean_all(inbox, out, config_file(tmp_path, configured), *switch)
     assert completed.returncode == 0, completed.stderr[-2000:]
     assert json.loads((out / "summary.json").read_text())["config"]["rewrite"] is expected
 
@@ -120,18 +125,7 @@ def test_clean_nightly_rewrite_switch_works_both_ways(tmp_path, inbox, configure
 
 def test_clean_all_passes_the_word_qe_operating_point_and_rejects_an_unknown_one(tmp_path, inbox):
     def run(value: str, out: Path) -> subprocess.CompletedProcess:
-        return run_luigi(
-            "CleanAll",
-            "--local-scheduler",
-            "--input-dir",
-            str(inbox),
-            "--output-dir",
-            str(out),
-            "--config-file",
-            str(config_file(tmp_path, None)),
-            "--word-qe",
-            value,
-        )
+        return clean_all(inbox, out, config_file(tmp_path, None), "--word-qe", value)
 
     completed = run("post-editing", tmp_path / "out")
     assert completed.returncode == 0, completed.stderr[-2000:]
