@@ -13,6 +13,7 @@ a comma-separated string (command line) is accepted for a tuple field.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -170,5 +171,13 @@ def _describe(exc: ValidationError) -> str:
         if error["type"] == "extra_forbidden":
             lines.append(f"unknown configuration key {key!r}")
         else:
-            lines.append(f"{key}: {error['msg']} (got {error.get('input')!r})")
+            lines.append(f"{key}: {error['msg']} (got {_as_toml(error.get('input'))})")
     return "invalid configuration: " + "; ".join(lines)
+
+
+def _as_toml(value: Any) -> str:
+    """A value as the user wrote it in TOML (``true``, ``"yes"``, ``[1, 2]``), not as Python prints it."""
+    try:
+        return json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)

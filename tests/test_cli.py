@@ -126,6 +126,10 @@ def test_missing_input_is_a_clear_error(tmp_path, capsys):
     [
         ("[postedit\nrewrite = false\n", "not valid TOML"),
         ('[postedit]\nstages = ["normalize", "spellcheck"]\n', "unknown stages ['spellcheck']"),
+        (
+            "[postedit]\nbatch_size = true\n",
+            "batch_size: Input should be a valid integer (got true)",
+        ),  # as TOML spells it
         (None, "cannot read the configuration file"),
     ],
 )

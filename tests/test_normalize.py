@@ -48,6 +48,33 @@ def test_html_entities_zero_width_and_odd_spaces_are_fixed():
     assert "HTML entity" in reasons and "zero-width" in reasons and "space" in reasons
 
 
+def test_a_zero_width_space_between_two_words_becomes_a_space_and_one_inside_a_word_goes():
+    doc = normalize("The harbour\u200bopened at dawn; the sea\u200bwall held.\n")
+    assert doc.cleaned_text == "The harbour opened at dawn; the seawall held.\n"
+    spaced = [edit for edit in doc.edits if edit.after == " "]
+    assert len(spaced) == 1 and "between two words" in spaced[0].reason
+    assert apply_edits(doc.original_text, doc.edits) == doc.cleaned_text
+
+
+def test_a_zero_width_space_inside_a_web_address_is_removed_without_a_space():
+    doc = normalize("Read it at https://example.org/local/harbour\u200bopened before noon.\n")
+    assert "https://example.org/local/harbouropened" in doc.cleaned_text
+
+
+def test_a_right_quote_whose_last_byte_was_lost_is_restored():
+    # UTF-8 of a closing quote read as windows-1252 by a decoder that replaced the byte 0x9D
+    text = "The mayor called it \u00e2\u20ac\u0153a fresh start\u00e2\u20ac\ufffd on Monday.\n"
+    doc = normalize(text)
+    assert doc.cleaned_text == "The mayor called it \u201ca fresh start\u201d on Monday.\n"
+    assert "\ufffd" not in doc.cleaned_text
+    assert any("last byte was lost" in flag.message for flag in doc.flags)
+
+
+def test_a_lost_byte_that_is_not_a_quote_is_left_as_a_replacement_character():
+    doc = normalize("The \u00c3\ufffdrea was closed.\n")  # U+00C1 or U+00CD or ...: cannot be told apart
+    assert "\ufffd" in doc.cleaned_text
+
+
 def test_control_characters_are_removed():
     doc = normalize("Breaking\x07 news\x1b[31m today")
     assert "\x07" not in doc.cleaned_text and "\x1b" not in doc.cleaned_text

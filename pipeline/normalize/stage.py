@@ -32,6 +32,8 @@ STEP_REASONS = {
     "fix_character_width": "full-width character",
     "fix_surrogates": "broken surrogate pair",
     "remove_zero_width": "zero-width character or soft hyphen",
+    "zero_width_space_as_space": "zero-width space between two words, read as the space it replaced",
+    "restore_lossy_quote": "mojibake of a right double quote whose last byte was lost (decoded as U+FFFD)",
     "replace_odd_spaces": "non-standard space character",
     "collapse_spaces": "repeated spaces",
     "strip_trailing_spaces": "trailing spaces",
@@ -50,7 +52,7 @@ EXPLAIN_CONTEXT = 40
 
 class NormalizeStage(Stage):
     name = "normalize"
-    version = "3"
+    version = "4"
 
     def settings(self) -> dict[str, Any]:
         return {"ftfy": ftfy.__version__, "config": repr(NEWS_FTFY_CONFIG), "unwrap_lines": self.config.unwrap_lines}
