@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.date_phrases import DatePhraseDetector
 from pipeline.detect.mt.false_friend_verbs import FalseFriendVerbDetector
 from pipeline.detect.mt.head_count import HeadCountDetector
 from pipeline.detect.mt.institution_names import InstitutionNameDetector
@@ -40,6 +41,7 @@ def test_the_structural_detectors_are_registered():
         "MissingArticleDetector",
         "HeadCountDetector",
         "FalseFriendVerbDetector",
+        "DatePhraseDetector",
     ):
         assert any(target.endswith(":" + name) for target in DETECTORS)
 
@@ -119,6 +121,8 @@ def test_untranslated_flags_ask_the_rewriter_for_no_change():
         ("The census counted 2.418.003 residents.", "2.418.003", "dot_grouping"),
         ("Turnout rose by 15 15 percent, officials said.", "15 15", "repeated"),
         ("The plant employs 1,2000 workers.", "1,2000", "grouping"),
+        ("The dam irrigates 3,40,000 hectares of paddy.", "3,40,000", "lakh_grouping"),
+        ("The district spent 1,250,50 on seed.", "1,250,50", "grouping"),
     ],
 )
 def test_damaged_numbers_are_flagged_without_a_value(text, span, kind):
@@ -162,6 +166,12 @@ def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
         ("She joined the Department of the Foreign Affairs in 2010.", "of the Foreign Affairs", "of Foreign Affairs"),
         ("The Committee of the State Security kept files on him.", "of the State Security", None),
         ("The Minister of the Culture opened the exhibition.", "of the Culture", "of Culture"),
+        (
+            "The Inspectorate of the Supervision of the Quality of the Schools closed two academies.",
+            "of the Supervision of the Quality of the Schools",
+            None,
+        ),
+        ("The Agency of the Promotion of Exports set up a fund.", "of the Promotion of Exports", None),
     ],
 )
 def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
@@ -178,6 +188,11 @@ def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
         "The Office of the Health Insurance Fund moved to a new building.",
         "The history of the culture of the region is told in the museum.",
         "He praised the Council of the European Union and the Department of the Treasury.",
+        "The Office of the Comptroller of the Currency fined the bank.",
+        "The Ministry of the Economy of the Republic of Lithuania published the figures.",
+        "The Minister of the Environment of Denmark arrived late.",
+        "A committee of the supervision of the schools was proposed in a letter.",
+        "The Organisation for the Prohibition of Chemical Weapons sent inspectors.",
     ],
 )
 def test_correct_institution_names_are_left_alone(text):
@@ -306,6 +321,7 @@ def test_fixed_terms_with_persons_are_not_flagged(text):
         ("Dozens of diplomats assisted the ceremony in the cathedral.", "assisted", "attended"),
         ("Only two journalists were assisting at the meeting.", "assisting at", "attending"),
         ("Most students approved the exam at the first attempt.", "approved", "passed"),
+        ("The navy realized a series of exercises off the coast.", "realized", "carried out"),
     ],
 )
 def test_false_friend_verbs_with_telling_objects_are_flagged(text, span, suggestion):
@@ -329,6 +345,7 @@ def test_pretend_to_a_post_offers_alternatives_without_a_suggestion():
         "Nurses assisted the surgeon during the operation.",
         "He pretended to be asleep.",
         "The board approved the budget and the plan.",
+        "She realized a number of the answers were wrong.",
     ],
 )
 def test_english_senses_of_false_friend_verbs_are_left_alone(text):
@@ -341,3 +358,41 @@ def test_inflect_keeps_the_form_of_the_verb_it_replaces():
     assert inflect("attend", "VBG") == "attending"
     assert inflect("tell", "VBD") == "told"
     assert inflect("make", "VB") == "make"
+
+
+# ------------------------------------------------------------------------------ date phrases
+@pytest.mark.parametrize(
+    "text, span, suggestion, kind",
+    [
+        ("The ferry resumes service on 14 of April, the port said.", "14 of April", "14 April", "day_of_month"),
+        ("Voting closes after 2nd of November in most districts.", "2nd of November", "2nd November", "day_of_month"),
+        ("Prices rose at beginning of the winter.", "at beginning of", "at the beginning of", "period_without_article"),
+        ("By end of the decade the mine will close.", "By end of", "By the end of", "period_without_article"),
+        (
+            "Sales fell in second half of the season.",
+            "in second half of",
+            "in the second half of",
+            "period_without_article",
+        ),
+        ("The bridge was rebuilt in 1998 year by a local firm.", "1998 year", "1998", "year_word"),
+    ],
+)
+def test_calqued_date_phrases_are_flagged_with_the_english_form(text, span, suggestion, kind):
+    findings = found(DatePhraseDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert findings[0].suggestion == suggestion and findings[0].details["kind"] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry resumes service on the 14th of April, the port said.",
+        "She won 2 of March's 3 races and lost in the final.",
+        "Prices rose at the beginning of the winter and fell by the end of it.",
+        "Please reply by end of day.",
+        "The 1998 year-end figures were revised.",
+        "Markets at end of year",
+    ],
+)
+def test_correct_dates_business_shorthand_and_headlines_are_not_date_calques(text):
+    assert found(DatePhraseDetector, text) == []

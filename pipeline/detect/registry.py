@@ -12,6 +12,7 @@ STRUCTURAL_MT_DETECTORS: list[str] = [
     "pipeline.detect.mt.missing_article:MissingArticleDetector",
     "pipeline.detect.mt.head_count:HeadCountDetector",
     "pipeline.detect.mt.false_friend_verbs:FalseFriendVerbDetector",
+    "pipeline.detect.mt.date_phrases:DatePhraseDetector",
 ]
 
 # "module:Class" of each Detector subclass

@@ -54,6 +54,27 @@ def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
     return rules, re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
 
 
+# nouns that count or group what follows "of" (a series of tests, a number of checks): closed class
+PARTITIVES = frozenset(
+    {
+        "number",
+        "series",
+        "set",
+        "range",
+        "couple",
+        "lot",
+        "lots",
+        "variety",
+        "host",
+        "dozen",
+        "pair",
+        "round",
+        "batch",
+        "total",
+    }
+)
+
+
 def _object(verb: Any, rule: _Rule) -> tuple[Any, Any | None] | None:
     """(object noun, preposition or None) of ``verb`` that belongs to ``rule``'s object class."""
     for child in verb.children:
@@ -61,6 +82,12 @@ def _object(verb: Any, rule: _Rule) -> tuple[Any, Any | None] | None:
             continue
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in rule.objects | {o.lower() for o in rule.objects}:
             return child, None
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in PARTITIVES:
+            # "realized a series of tests": the quantity noun is the parse's object, the noun after "of" the real one
+            for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for obj in of.children:
+                    if obj.dep_ == "pobj" and obj.lemma_.lower() in rule.objects:
+                        return obj, None
         if child.dep_ == "prep" and child.lower_ in rule.preps:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (obj.lemma_.lower() in rule.objects or obj.lower_ in rule.objects):
@@ -70,7 +97,7 @@ def _object(verb: Any, rule: _Rule) -> tuple[Any, Any | None] | None:
 
 class FalseFriendVerbDetector(Detector):
     id = "mt.false_friend_verb"
-    version = "1"
+    version = "2"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         rules, trigger = _rules()

@@ -15,6 +15,16 @@ the class, and an object that runs on into another noun ("of the Health Insuranc
 different institution. Where the English name is the same words without "the", that is the
 suggestion ("of the Defence" -> "of Defence"); for "of the Investigations" (English:
 "Investigative Committee") there is none.
+
+A second shape needs no list of portfolios: a genitive chain, "the Committee of the Protection of the
+Rights of the Consumers" (Slavic "Комитет защиты прав потребителей", Romanian "Autoritatea Națională
+pentru Protecția Consumatorilor" read word by word). The office word is followed by "of the", a
+nominalisation (a noun made from a verb or adjective: -tion, -sion, -ment, -ance, -ence, -ity) and
+another "of (the)" link. English names the purpose with "for" or "on" (Organisation for the
+Prohibition of Chemical Weapons, Committee on the Elimination of Racial Discrimination) or as a
+compound (Consumer Rights Protection Committee), so the chain is flagged with no suggestion; a chain
+that ends in the state ("... of the Republic of Moldova") is how official English names are written
+and is left alone.
 """
 
 from __future__ import annotations
@@ -37,11 +47,85 @@ def _classes() -> tuple[frozenset[str], dict[str, int], frozenset[str], re.Patte
     return heads, portfolios, inexact, trigger
 
 
+_NOMINALISATION = r"[A-Za-z]+(?:tion|sion|ment|ance|ence|ity)"
+# nouns with those endings that name a body or place rather than an action or quality
+_NOT_ACTIONS = frozenset(
+    {
+        "environment",
+        "government",
+        "parliament",
+        "department",
+        "settlement",
+        "municipality",
+        "city",
+        "community",
+        "university",
+        "entity",
+        "presidence",
+        "residence",
+    }
+)
+_STATE_WORDS = frozenset(
+    {
+        "republic",
+        "federation",
+        "kingdom",
+        "union",
+        "state",
+        "states",
+        "country",
+        "government",
+        "region",
+        "city",
+        "province",
+        "county",
+        "municipality",
+        "commonwealth",
+        "principality",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def _chain() -> re.Pattern[str]:
+    heads = calque_data()["institution_names"]["heads"]
+    return re.compile(
+        rf"(?<![\w-])(?i:{'|'.join(sorted(heads))})\s+(?P<chain>of the (?P<first>{_NOMINALISATION})"
+        r"(?P<links>(?: of(?: the)? [\w-]+){1,3}))"
+    )
+
+
 class InstitutionNameDetector(Detector):
     id = "mt.institution_name"
-    version = "1"
+    version = "2"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
+        yield from self._portfolios(context)
+        yield from self._chains(context)
+
+    def _chains(self, context: DetectContext) -> Iterable[Finding]:
+        for match in _chain().finditer(context.text):
+            if not match.group()[0].isupper() or match["first"].lower() in _NOT_ACTIONS:
+                continue  # a lower-case "committee of the ..." is a description, not a translated name
+            objects = [link.split()[-1].lower() for link in re.findall(r" of(?: the)? [\w-]+", match["links"])]
+            if objects[0] in _STATE_WORDS:
+                continue  # "Ministry of the Development of the Republic ...": the official English form
+            yield Finding(
+                category="mt_artefact",
+                start=match.start("chain"),
+                end=match.end("chain"),
+                message=(
+                    "institution name translated word by word as a chain of “of the” phrases (Slavic genitive "
+                    "'Комитет защиты прав потребителей', Romance 'de la Protección de los Derechos'): English names "
+                    "the purpose with “for” (“for the Protection of …”) or as a compound (“Consumer Rights "
+                    "Protection Committee”)"
+                ),
+                detector=self.id,
+                confidence=0.6,
+                details={"mqm": "Terminology/Wrong term", "kind": "genitive_chain"},
+            )
+
+    def _portfolios(self, context: DetectContext) -> Iterable[Finding]:
         heads, portfolios, inexact, trigger = _classes()
         for offset, doc in parsed_prose(context, trigger):
             for token in doc:

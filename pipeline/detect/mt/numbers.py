@@ -4,7 +4,8 @@ Continental European languages write "3,5 millones" / "3,5 млн" (decimal comm
 "1 500 000" (a full stop or a space between thousands; the space is flagged only in a text that
 also groups thousands with commas, since SI style and some house styles use it throughout); English writes 3.5 million and 1,500,000. A
 machine translation often copies the source's digits as they are, and sometimes breaks them further:
-a thousands comma followed by two digits ("12,50 people") or a number written twice ("20 20
+a thousands comma followed by two digits ("12,50 people"), the South Asian lakh grouping ("1,25,000",
+kept from a Nepali or Sinhala source) or a number written twice ("20 20
 percent"). Each shape is flagged and the value is never guessed: "12,50" may be twelve and a half or a
 truncated 12,500, so a flag has no suggestion and ``details["rewrite"]`` is False (the rewriter must
 make no change on its account; a reviewer decides).
@@ -40,6 +41,8 @@ _SPACED = re.compile(
 )
 _COMMA_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 _REPEATED = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,]\d+)?) \1(?![\w.,:/%-])")
+# 1,25,000 / 12,34,56,789: the Indian numbering system's grouping (lakh = 1,00,000; crore = 1,00,00,000)
+_LAKH = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}")
 _LOCANT_AFTER = re.compile(r"[-‐′'’]")
 
 MQM_FORMAT = "Locale convention/Number format"
@@ -47,7 +50,7 @@ MQM_FORMAT = "Locale convention/Number format"
 
 class NumberDamageDetector(Detector):
     id = "mt.numbers"
-    version = "1"
+    version = "2"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
@@ -97,11 +100,21 @@ class NumberDamageDetector(Detector):
                 return None  # 1,500,000
             if len(groups) > 2 and all(len(g) <= 2 for g in groups):
                 return None  # a list written without spaces: 1,2,3 / 10,12,14
-            if len(groups) > 2 and all(len(g) == 3 for g in tail[:-1]) and len(groups[0]) <= 3:
+            if len(groups) > 2 and _LAKH.fullmatch(chunk):
                 return self._finding(
                     match.start(),
                     match.end(),
-                    "broken digit grouping: the last group after a thousands comma does not have three digits",
+                    "South Asian digit grouping (lakh and crore: a comma after every two digits above the "
+                    "thousands, as Hindi, Nepali and Sinhala write numbers): English groups digits in threes",
+                    0.7,
+                    MQM_FORMAT,
+                    "lakh_grouping",
+                )
+            if len(groups) > 2 and len(groups[0]) <= 3:
+                return self._finding(
+                    match.start(),
+                    match.end(),
+                    "broken digit grouping: a group after a thousands comma does not have three digits",
                     0.7,
                     MQM_FORMAT,
                     "grouping",

@@ -1,0 +1,100 @@
+"""Date and time phrases calqued from the source language: "on 5 of June", "at beginning of the year",
+"in 2019 year".
+
+Three shapes, each a construction English never uses and a source language dictates:
+
+- **a day "of" a month** with no article: Slavic writes the month in the genitive ("5 июня", "5 czerwca")
+  and Romance languages with "de" ("el 5 de junio", "5 de junho"); a word-by-word translation gives
+  "5 of June". English writes "5 June", "June 5" or "the 5th of June". The suggestion drops "of"
+  ("5 June"), the form that keeps the words in their order; a day after "the" ("the 5th of June") and
+  a count ("3 of June's 10 games") are left alone.
+- **a part of a period with no article**: Slavic languages have no articles ("в начале года", "na
+  początku roku", "в конце месяца") and the translation says "at beginning of the year". English
+  needs "the" before beginning, end, start, middle, half, quarter and rest in these phrases.
+  Headlines, which drop articles on purpose, and business shorthand ("by end of day", "end of
+  business") are left alone. The suggestion inserts "the".
+- **a year followed by "year"**: Slavic says "в 2019 году" / "w 2019 roku" (in 2019 year); English
+  says "in 2019". The suggestion drops "year".
+
+MQM (Lommel et al., core typology): the missing article is "Fluency/Grammar"; the day-of-month and
+the year word are "Locale convention/Date format".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.text.shape import ends_like_sentence
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY_OF_MONTH = re.compile(
+    rf"(?<![\w.,/-])(?<!\bthe )(?<!\bThe )(?P<day>[0-3]?\d(?:st|nd|rd|th)?) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
+)
+_PREPOSITIONS = r"at|in|by|from|until|till|before|after|since|towards?|during|throughout"
+_PARTS = r"beginning|end|start|middle|first half|second half|(?:first|second|third|fourth|last) quarter|rest"
+_PERIOD_WITHOUT_ARTICLE = re.compile(
+    rf"\b(?P<preposition>(?i:{_PREPOSITIONS})) (?P<part>(?i:{_PARTS})) of\b(?! (?:day|business|play|session|shift)\b)"
+)
+_YEAR_WORD = re.compile(
+    r"\b(?:in|of|since|until|by|from|for|during|before|after) (?P<year>1[5-9]\d\d|20\d\d)(?P<word> year)(?![\w-])",
+    re.IGNORECASE,
+)
+
+MQM_DATE = "Locale convention/Date format"
+
+
+def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
+    """Matches of ``pattern`` in the paragraphs that end like a sentence (not headlines or captions)."""
+    for paragraph in context.paragraphs:
+        if ends_like_sentence(paragraph.text.rstrip()):
+            yield from pattern.finditer(context.text, paragraph.start, paragraph.start + len(paragraph.text))
+
+
+class DatePhraseDetector(Detector):
+    id = "mt.date_phrase"
+    version = "1"
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        text = context.text
+        for match in _DAY_OF_MONTH.finditer(text):
+            yield Finding(
+                category="mt_artefact",
+                start=match.start(),
+                end=match.end(),
+                message=(
+                    "day “of” a month (Slavic genitive '5 июня', Romance 'el 5 de junio'): English writes "
+                    f"“{match['day']} {match['month']}”, “{match['month']} {match['day']}” or “the … of {match['month']}”"
+                ),
+                detector=self.id,
+                confidence=0.75,
+                suggestion=f"{match['day']} {match['month']}",
+                details={"mqm": MQM_DATE, "kind": "day_of_month"},
+            )
+        for match in _prose_matches(context, _PERIOD_WITHOUT_ARTICLE):
+            part = match["part"]
+            yield Finding(
+                category="mt_artefact",
+                start=match.start(),
+                end=match.end(),
+                message=(
+                    f"“{part.lower()} of” without its article (Slavic 'в начале года', 'na początku roku' have no "
+                    f"article): English says “{match['preposition'].lower()} the {part.lower()} of”"
+                ),
+                detector=self.id,
+                confidence=0.7,
+                suggestion=f"{match['preposition']} the {part} of",
+                details={"mqm": "Fluency/Grammar", "kind": "period_without_article"},
+            )
+        for match in _YEAR_WORD.finditer(text):
+            yield Finding(
+                category="mt_artefact",
+                start=match.start("year"),
+                end=match.end("word"),
+                message="a year followed by “year” (Slavic 'в 2019 году', 'w 2019 roku'): English says “in 2019”",
+                detector=self.id,
+                confidence=0.8,
+                suggestion=match["year"],
+                details={"mqm": MQM_DATE, "kind": "year_word"},
+            )
