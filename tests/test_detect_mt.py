@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pipeline.config import PipelineConfig
 from pipeline.detect.base import DetectContext, Finding
 from pipeline.detect.mt.capitalised_terms import CapitalisedTermDetector
+from pipeline.detect.mt.collocation import IntensifierCollocationDetector
 from pipeline.detect.mt.false_friends import FalseFriendDetector, rules
 from pipeline.detect.mt.first_name import FirstNameReferenceDetector
 from pipeline.detect.mt.nationality_article import NationalityArticleDetector
@@ -496,6 +497,7 @@ DETECTORS = [
     OfficialTitleDetector,
     FirstNameReferenceDetector,
     LMWordOrderDetector,
+    IntensifierCollocationDetector,
 ]
 
 
