@@ -49,10 +49,10 @@ def test_html_entities_zero_width_and_odd_spaces_are_fixed():
 
 
 def test_a_zero_width_space_between_two_words_becomes_a_space_and_one_inside_a_word_goes():
-    doc = normalize("The harbour\u200bopened at dawn; the sea\u200bwall held.\n")
-    assert doc.cleaned_text == "The harbour opened at dawn; the seawall held.\n"
+    doc = normalize("The harbour\u200bopened at dawn; the news\u200bpaper and Narendra\u200bModi said so.\n")
+    assert doc.cleaned_text == "The harbour opened at dawn; the newspaper and Narendra Modi said so.\n"
     spaced = [edit for edit in doc.edits if edit.after == " "]
-    assert len(spaced) == 1 and "between two words" in spaced[0].reason
+    assert len(spaced) == 2 and all("between two words" in edit.reason for edit in spaced)
     assert apply_edits(doc.original_text, doc.edits) == doc.cleaned_text
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import ftfy
 
-from pipeline.text.lexical import is_known
+from pipeline.text.lexical import is_known, zipf
 from pipeline.text.shape import WEB_TOKEN
 
 NEWS_FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -97,13 +97,20 @@ def _zero_width_spaces_as_spaces(text: str) -> str:
 
 def _in_web_token(text: str, index: int) -> bool:
     """Whether the space-delimited token around ``text[index]`` is a URL, address or handle (at most
-    200 characters read on each side)."""
+    200 characters read on each side; only a token with one of ``. / @ # :`` is matched)."""
     low, high = max(0, index - 200), min(len(text), index + 200)
     start = max(text.rfind(" ", low, index), text.rfind("\n", low, index)) + 1 or low
     stops = [i for i in (text.find(" ", index, high), text.find("\n", index, high)) if i >= 0]
-    token = text[max(start, low) : min(stops) if stops else high].replace(_ZWSP, "")
-    return WEB_TOKEN.search(token) is not None
+    token = text[max(start, low) : min(stops) if stops else high]
+    if not any(mark in token for mark in "./@#:"):
+        return False
+    return WEB_TOKEN.search(token.replace(_ZWSP, "")) is not None
 
 
 def _word_break(left: str, right: str) -> bool:
-    return not is_known(left + right) and is_known(left) and is_known(right)
+    """Both sides are words and their join is not one of about the same frequency: "highschool",
+    "ofthe", "NarendraModi" are two words; "newspaper", "football", "sometimes" one. (A join within
+    one Zipf unit of its rarer part counts as a word: misspellings such as "alot" are far rarer.)"""
+    if not (is_known(left) and is_known(right)):
+        return False
+    return zipf(left + right) < min(zipf(left), zipf(right)) - 1.0

@@ -5,16 +5,18 @@ Three shapes, each a construction English never uses and a source language dicta
 
 - **a day "of" a month** with no article: Slavic writes the month in the genitive ("5 июня", "5 czerwca")
   and Romance languages with "de" ("el 5 de junio", "5 de junho"); a word-by-word translation gives
-  "5 of June". English writes "5 June", "June 5" or "the 5th of June". The suggestion drops "of"
-  ("5 June"), the form that keeps the words in their order; a day after "the" ("the 5th of June") and
-  a count ("3 of June's 10 games") are left alone.
+  "on 5 of June". English writes "5 June", "June 5" or "the 5th of June". The suggestion drops "of"
+  ("5 June"), the form that keeps the words in their order. Only a bare day number after a
+  preposition is a candidate: an ordinal ("the 4th of July", Indian English "on 15th of August"), a
+  count or a label ("Game 7 of March Madness", "3 of June's 10 games") is left alone.
 - **a part of a period with no article**: Slavic languages have no articles ("в начале года", "na
   początku roku", "в конце месяца") and the translation says "at beginning of the year". English
   needs "the" before beginning, end, start, middle, half, quarter and rest in these phrases.
-  Headlines, which drop articles on purpose, and business shorthand ("by end of day", "end of
-  business") are left alone. The suggestion inserts "the".
+  Headlines, which drop articles on purpose, titles ("in End of Watch") and shorthand before a period
+  word ("by end of day", "until end of season", "at end of life", "by end of next year") are left
+  alone. The suggestion inserts "the".
 - **a year followed by "year"**: Slavic says "в 2019 году" / "w 2019 roku" (in 2019 year); English
-  says "in 2019". The suggestion drops "year".
+  says "in 2019". The suggestion drops "year"; "2023 year on year" and "Year 12" are left alone.
 
 MQM (Lommel et al., core typology): the missing article is "Fluency/Grammar"; the day-of-month and
 the year word are "Locale convention/Date format".
@@ -30,16 +32,19 @@ from pipeline.text.shape import ends_like_sentence
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY_OF_MONTH = re.compile(
-    rf"(?<![\w.,/-])(?<!\bthe )(?<!\bThe )(?P<day>[0-3]?\d(?:st|nd|rd|th)?) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
+    rf"\b(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to)) "
+    rf"(?P<day>[0-3]?\d) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
 )
 _PREPOSITIONS = r"at|in|by|from|until|till|before|after|since|towards?|during|throughout"
 _PARTS = r"beginning|end|start|middle|first half|second half|(?:first|second|third|fourth|last) quarter|rest"
+# shorthand that drops the article on purpose: "by end of day", "until end of season", "at end of life"
+_SHORTHAND = r"day|business|play|session|shift|year|month|quarter|week|season|term|life|next|this|last"
 _PERIOD_WITHOUT_ARTICLE = re.compile(
-    rf"\b(?P<preposition>(?i:{_PREPOSITIONS})) (?P<part>(?i:{_PARTS})) of\b(?! (?:day|business|play|session|shift)\b)"
+    rf"\b(?P<preposition>(?i:{_PREPOSITIONS})) (?P<part>{_PARTS}) of\b(?! (?:{_SHORTHAND})\b)"
 )
 _YEAR_WORD = re.compile(
-    r"\b(?:in|of|since|until|by|from|for|during|before|after) (?P<year>1[5-9]\d\d|20\d\d)(?P<word> year)(?![\w-])",
-    re.IGNORECASE,
+    r"\b(?i:in|of|since|until|by|from|for|during|before|after) (?P<year>1[5-9]\d\d|20\d\d)(?P<word> year)(?![\w-])"
+    r"(?! (?:on|over|after|to|earlier|ago|before)\b)"
 )
 
 MQM_DATE = "Locale convention/Date format"
@@ -54,14 +59,14 @@ def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable
 
 class DatePhraseDetector(Detector):
     id = "mt.date_phrase"
-    version = "1"
+    version = "2"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
         for match in _DAY_OF_MONTH.finditer(text):
             yield Finding(
                 category="mt_artefact",
-                start=match.start(),
+                start=match.start("day"),
                 end=match.end(),
                 message=(
                     "day “of” a month (Slavic genitive '5 июня', Romance 'el 5 de junio'): English writes "

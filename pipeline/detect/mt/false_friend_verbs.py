@@ -35,6 +35,9 @@ class _Rule:
     preps: frozenset[str]
     alternatives: tuple[str, ...]
     pattern: str
+    # whether "a series of X" counts as X: "realized a series of raids" yes; "approved a set of exams"
+    # reads as authorising them, so the "approve" rule takes its object only directly
+    through_partitives: bool = True
 
 
 @lru_cache(maxsize=1)
@@ -47,6 +50,7 @@ def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
             frozenset(r.get("preps", ())),
             tuple(r.get("alternatives", ())),
             r["pattern"],
+            bool(r.get("through_partitives", True)),
         )
         for r in calque_data()["false_friend_verbs"]["rules"]
     )
@@ -76,19 +80,23 @@ PARTITIVES = frozenset(
 
 
 def _object(verb: Any, rule: _Rule) -> tuple[Any, Any | None] | None:
-    """(object noun, preposition or None) of ``verb`` that belongs to ``rule``'s object class."""
+    """(object noun, preposition or None) of ``verb`` that belongs to ``rule``'s object class.
+
+    A verb with a direct object of its own is not read through a preposition: in "paramedics assisted
+    two fans at the concert" the concert is where the help happened, not what was attended."""
+    has_direct_object = any(c.dep_ in ("dobj", "obj") and c.i > verb.i for c in verb.children)
     for child in verb.children:
         if child.i < verb.i:
             continue
         if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in rule.objects | {o.lower() for o in rule.objects}:
             return child, None
-        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in PARTITIVES:
+        if child.dep_ in ("dobj", "obj") and rule.through_partitives and child.lemma_.lower() in PARTITIVES:
             # "realized a series of tests": the quantity noun is the parse's object, the noun after "of" the real one
             for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for obj in of.children:
                     if obj.dep_ == "pobj" and obj.lemma_.lower() in rule.objects:
                         return obj, None
-        if child.dep_ == "prep" and child.lower_ in rule.preps:
+        if child.dep_ == "prep" and child.lower_ in rule.preps and not has_direct_object:
             for obj in child.children:
                 if obj.dep_ == "pobj" and (obj.lemma_.lower() in rule.objects or obj.lower_ in rule.objects):
                     return obj, child
@@ -97,7 +105,7 @@ def _object(verb: Any, rule: _Rule) -> tuple[Any, Any | None] | None:
 
 class FalseFriendVerbDetector(Detector):
     id = "mt.false_friend_verb"
-    version = "2"
+    version = "3"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         rules, trigger = _rules()

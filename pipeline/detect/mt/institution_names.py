@@ -51,20 +51,13 @@ _NOMINALISATION = r"[A-Za-z]+(?:tion|sion|ment|ance|ence|ity)"
 # nouns with those endings that name a body or place rather than an action or quality
 _NOT_ACTIONS = frozenset(
     {
-        "environment",
-        "government",
-        "parliament",
-        "department",
-        "settlement",
-        "municipality",
-        "city",
-        "community",
-        "university",
-        "entity",
-        "presidence",
-        "residence",
+        "environment", "government", "parliament", "department", "settlement", "municipality", "city",
+        "community", "university", "entity", "presidence", "residence", "organisation", "organization",
+        "association", "federation", "confederation", "institution", "corporation", "conference",
+        "administration", "foundation", "coalition", "alliance", "commission", "convention", "union",
+        "assembly", "agency", "authority", "presidency", "constituency", "congregation", "delegation",
     }
-)
+)  # fmt: skip
 _STATE_WORDS = frozenset(
     {
         "republic",

@@ -5,7 +5,8 @@ Continental European languages write "3,5 millones" / "3,5 млн" (decimal comm
 also groups thousands with commas, since SI style and some house styles use it throughout); English writes 3.5 million and 1,500,000. A
 machine translation often copies the source's digits as they are, and sometimes breaks them further:
 a thousands comma followed by two digits ("12,50 people"), the South Asian lakh grouping ("1,25,000",
-kept from a Nepali or Sinhala source) or a number written twice ("20 20
+kept from a Nepali or Sinhala source; not in a text about South Asia or counting in rupees, lakhs or
+crores, where it is the English press's convention) or a number written twice ("20 20
 percent"). Each shape is flagged and the value is never guessed: "12,50" may be twelve and a half or a
 truncated 12,500, so a flag has no suggestion and ``details["rewrite"]`` is False (the rewriter must
 make no change on its account; a reviewer decides).
@@ -43,6 +44,13 @@ _COMMA_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 _REPEATED = re.compile(r"(?<![\w.,:/-])(\d+(?:[.,]\d+)?) \1(?![\w.,:/%-])")
 # 1,25,000 / 12,34,56,789: the Indian numbering system's grouping (lakh = 1,00,000; crore = 1,00,00,000)
 _LAKH = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}")
+# words and signs of a text about South Asia (India, Pakistan, Bangladesh, Nepal, Sri Lanka), whose
+# English press writes lakh grouping by convention
+_INDIAN_NUMBERING = re.compile(
+    r"\b(?:lakhs?|crores?|rupees?|Rs\.?|INR|India|Indian|Pakistan|Pakistani|Bangladesh|Bangladeshi|Nepal|Nepali"
+    r"|Sri Lanka|Sri Lankan|taka)(?!\w)|[₹৳]"
+)
+_LIST_CONTINUES = re.compile(r"\s*(?:,|and|or|&)\s*\d")
 _LOCANT_AFTER = re.compile(r"[-‐′'’]")
 
 MQM_FORMAT = "Locale convention/Number format"
@@ -50,12 +58,14 @@ MQM_FORMAT = "Locale convention/Number format"
 
 class NumberDamageDetector(Detector):
     id = "mt.numbers"
-    version = "2"
+    version = "3"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
+        # Indian English writes lakh and crore grouping by convention: there it is house style, not damage
+        lakh_is_house_style = _INDIAN_NUMBERING.search(text) is not None
         for match in _CHUNK.finditer(text):
-            found = self._chunk(text, match)
+            found = self._chunk(text, match, lakh_is_house_style)
             if found is not None:
                 yield found
         # a space between thousands is a house style (SI, some wire services) when a text uses it
@@ -88,7 +98,7 @@ class NumberDamageDetector(Detector):
                 "repeated",
             )
 
-    def _chunk(self, text: str, match: re.Match[str]) -> Finding | None:
+    def _chunk(self, text: str, match: re.Match[str], lakh_is_house_style: bool = False) -> Finding | None:
         chunk = match.group()
         after = text[match.end() : match.end() + 12]
         if _LOCANT_AFTER.match(after):
@@ -101,6 +111,8 @@ class NumberDamageDetector(Detector):
             if len(groups) > 2 and all(len(g) <= 2 for g in groups):
                 return None  # a list written without spaces: 1,2,3 / 10,12,14
             if len(groups) > 2 and _LAKH.fullmatch(chunk):
+                if lakh_is_house_style:
+                    return None
                 return self._finding(
                     match.start(),
                     match.end(),
@@ -119,6 +131,8 @@ class NumberDamageDetector(Detector):
                     MQM_FORMAT,
                     "grouping",
                 )
+            if len(groups) == 2 and _LIST_CONTINUES.match(after):
+                return None  # "chapters 1,2 and 3", "numbers 10,11 and 23": a list written without spaces
             if len(groups) == 2 and len(groups[0]) <= 3 and len(tail[0]) in (1, 2):
                 if _MAGNITUDE.match(after):
                     message = (
