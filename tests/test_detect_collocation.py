@@ -24,7 +24,7 @@ def found(text: str, config: PipelineConfig = CONFIG) -> list[Finding]:
     [
         ("The minister paid big attention to the problem of corruption.", "big", "great"),
         ("The company made a high mistake when it sold the plant.", "high", None),
-        ("Fishermen stayed ashore because of the strong rain that fell on the coast.", "strong", "heavy"),
+        ("He has big experience in trade negotiations.", "big", None),
     ],
 )
 def test_an_intensifier_english_does_not_use_with_the_noun_is_flagged_for_review(text, written, better):
@@ -44,6 +44,7 @@ def test_an_intensifier_english_does_not_use_with_the_noun_is_flagged_for_review
         "Prices stayed high after a big increase in demand and a great deal of uncertainty.",
         "The High Court in Great Britain heard the case, and Big Ben chimed at noon.",
         "She expressed deep regret and said the damage was severe.",
+        "Officials voiced deep concern after a strong earthquake shook the island.",
         "A large number of people took part in the hard work of rebuilding the town.",
     ],
 )
