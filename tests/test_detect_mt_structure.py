@@ -175,6 +175,8 @@ def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
             None,
         ),
         ("The Agency of the Promotion of Exports set up a fund.", "of the Promotion of Exports", None),
+        ("The Ministry of Exterior Relations summoned the envoy.", "Exterior Relations", "Foreign Relations"),
+        ("A minister of the exterior affairs flew in on Sunday.", "the exterior affairs", "foreign affairs"),
     ],
 )
 def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
@@ -196,6 +198,7 @@ def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
         "The Minister of the Environment of Denmark arrived late.",
         "A committee of the supervision of the schools was proposed in a letter.",
         "The Organisation for the Prohibition of Chemical Weapons sent inspectors.",
+        "India's Ministry of External Affairs said the exterior of the embassy was damaged.",
         "The Permanent Council of the Organization of American States met in Washington.",
         "The Council of the Federation of Trade Unions and the Office of the Administration of the Courts agreed.",
     ],

@@ -25,6 +25,10 @@ Prohibition of Chemical Weapons, Committee on the Elimination of Racial Discrimi
 compound (Consumer Rights Protection Committee), so the chain is flagged with no suggestion; a chain
 that ends in the state ("... of the Republic of Moldova") is how official English names are written
 and is left alone.
+
+A third shape is a calqued portfolio name (``portfolio_calques`` in ``calque_structures.json``, with
+its reason): "the Ministry of Exterior Affairs" (Spanish "Asuntos Exteriores", Italian "Affari Esteri")
+-> "Foreign Affairs".
 """
 
 from __future__ import annotations
@@ -88,13 +92,44 @@ def _chain() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _calqued_portfolios() -> tuple[re.Pattern[str], dict[str, str]]:
+    calques = calque_data()["institution_names"]["portfolio_calques"]["calques"]
+    heads = calque_data()["institution_names"]["heads"]
+    portfolios = "|".join(sorted((re.escape(c) for c in calques), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?i:\b(?:{'|'.join(sorted(heads))})\s+(?:of|for)\s+)(?P<phrase>(?:(?i:the)\s+)?(?P<portfolio>(?i:{portfolios})))\b"
+    )
+    return pattern, calques
+
+
 class InstitutionNameDetector(Detector):
     id = "mt.institution_name"
-    version = "2"
+    version = "3"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         yield from self._portfolios(context)
         yield from self._chains(context)
+        yield from self._portfolio_calques(context)
+
+    def _portfolio_calques(self, context: DetectContext) -> Iterable[Finding]:
+        pattern, calques = _calqued_portfolios()
+        for match in pattern.finditer(context.text):
+            english = calques[match["portfolio"].lower()]
+            written = match["portfolio"]
+            yield Finding(
+                category="mt_artefact",
+                start=match.start("phrase"),
+                end=match.end("phrase"),
+                message=(
+                    f"portfolio name calqued from Spanish, Portuguese, Italian or Romanian (“Asuntos Exteriores”, "
+                    f"“Affari Esteri”): English names the foreign ministry “{english}”"
+                ),
+                detector=self.id,
+                confidence=0.75,
+                suggestion=english if written[:1].isupper() else english.lower(),
+                details={"mqm": "Terminology/Wrong term", "kind": "portfolio_calque"},
+            )
 
     def _chains(self, context: DetectContext) -> Iterable[Finding]:
         for match in _chain().finditer(context.text):
