@@ -14,18 +14,18 @@ intensifiers in the adjective's place, two ways: the whole sentence (one of them
 ``MIN_GAIN`` nats likelier) and the noun alone after each adjective (the written one must be among the
 ``LEAST_EXPECTED`` the noun is least expected after). The first alone flags correct pairs whose
 adjective is merely rarer in context ("expressed deep concern": "great" is likelier after
-"expressed"); the second alone flags pairs the small model knows poorly. The flag carries that adjective as its suggestion for the reviewer, and
-``details.rewrite = False``: a 135M model's preference between two intensifiers is evidence, not a
-fix the rewriter should apply on its own.
+"expressed"); the second alone flags pairs the small model knows poorly. The flag carries the
+likelier adjective as its suggestion for the reviewer, and ``details.rewrite = False``: a 135M
+model's preference between two intensifiers is evidence, not a fix the rewriter should apply on its
+own.
 
 Precision comes first, and recall is limited by the small model: it rates "the strong rain that
 fell" plausible enough in some contexts that only sentences where the calque stands out are flagged.
 
 Measured on the ``article_text`` bodies of articles_dev (52,475 words of published English: 1 flag,
 0.02 per 1,000) and MLQE-PE dev (6 flags in the MT, 1 in the post-edits): ``benchmarks/README.md``.
-The two thresholds were set on sentences written for testing, not on those data.
-Like the other language-model
-detectors it runs only when the rewrite stage runs and loads no model of its own.
+The two thresholds were set on sentences written for testing, not on those data. Like the other
+language-model detectors it runs only when the rewrite stage runs and loads no model of its own.
 """
 
 from __future__ import annotations
@@ -50,10 +50,16 @@ _TRIGGER = re.compile(rf"\b(?:{'|'.join(MAGN)})\b", re.IGNORECASE)
 
 class IntensifierCollocationDetector(LanguageModelDetector):
     id = "mt.collocation"
-    version = "1"
+    version = "2"
 
     def settings(self) -> dict[str, Any]:
-        return {"enabled": self.enabled(), "lm_model": getattr(self.config, "lm_model", None), "min_gain": MIN_GAIN}
+        return {
+            "enabled": self.enabled(),
+            "lm_model": getattr(self.config, "lm_model", None),
+            "min_gain": MIN_GAIN,
+            "least_expected": LEAST_EXPECTED,
+            "noun_tokens": NOUN_TOKENS,
+        }
 
     def candidates(self, context: DetectContext) -> list[tuple[int, int, str, str, int]]:
         """(start, end) of each Magn adjective before its common noun, the noun, the sentence and the
