@@ -77,6 +77,10 @@ class LanguageModelDetector(Detector):
         stages = self.config.stages
         return bool(self.config.rewrite) and (not stages or "rewrite" in stages)
 
+    def settings(self) -> dict[str, Any]:
+        """Whether the model runs and which: part of every language-model detector's cache key."""
+        return {"enabled": self.enabled(), "lm_model": getattr(self.config, "lm_model", None)}
+
     def scorer(self) -> Any | None:
         """The process-wide scorer, or None when the model cannot be loaded here."""
         try:

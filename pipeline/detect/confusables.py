@@ -56,8 +56,7 @@ class ConfusableWordDetector(LanguageModelDetector):
 
     def settings(self) -> dict[str, Any]:
         return {
-            "enabled": self.enabled(),
-            "lm_model": getattr(self.config, "lm_model", None),
+            **super().settings(),
             "min_gain": MIN_GAIN,
             "min_gain_pos_cue": MIN_GAIN_POS_CUE,
             "lexicon_words": len(confusable_pairs()),

@@ -54,8 +54,7 @@ class IntensifierCollocationDetector(LanguageModelDetector):
 
     def settings(self) -> dict[str, Any]:
         return {
-            "enabled": self.enabled(),
-            "lm_model": getattr(self.config, "lm_model", None),
+            **super().settings(),
             "min_gain": MIN_GAIN,
             "least_expected": LEAST_EXPECTED,
             "noun_tokens": NOUN_TOKENS,

@@ -172,11 +172,7 @@ class FluencyAnomalyDetector(LanguageModelDetector):
         return load_model()
 
     def settings(self) -> dict[str, Any]:
-        values: dict[str, Any] = {
-            "enabled": self.enabled(),
-            "lm_model": getattr(self.config, "lm_model", None),
-            "operating_point": self.config.word_qe,
-        }
+        values: dict[str, Any] = {**super().settings(), "operating_point": self.config.word_qe}
         if self.enabled() and self.reviewing():
             model = self.qe_model()
             return {**values, "threshold": model.thresholds["post-editing"], "fitted": model.provenance.get("fitted")}

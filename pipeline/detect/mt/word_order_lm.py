@@ -49,7 +49,7 @@ class LMWordOrderDetector(LanguageModelDetector):
     version = "2"
 
     def settings(self) -> dict[str, Any]:
-        return {"enabled": self.enabled(), "lm_model": getattr(self.config, "lm_model", None), "min_gain": MIN_GAIN}
+        return {**super().settings(), "min_gain": MIN_GAIN}
 
     def candidates(self, context: DetectContext) -> list[tuple[int, int, str]]:
         """(start, end, English-order phrase) for each noun + postposed-adjective run outside names."""
