@@ -27,7 +27,7 @@ ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH_CHARS}]")
 # A zero-width space (U+200B, unlike the joiners and the soft hyphen) is a line-break opportunity: CMSs
 # put it inside long words and URLs, and scrapers leave it where a space between two words was lost.
-# Between two letters it stands for a space when the two sides are words and their join is not one.
+# Between two letters it stands for a space when the two sides are words and their join is far rarer.
 _ZWSP = "\u200b"
 _WORD_AT_END = re.compile(r"[^\W\d_]{1,40}$")
 _WORD_AT_START = re.compile(r"[^\W\d_]{1,40}")
@@ -99,9 +99,9 @@ def _in_web_token(text: str, index: int) -> bool:
     """Whether the space-delimited token around ``text[index]`` is a URL, address or handle (at most
     200 characters read on each side; only a token with one of ``. / @ # :`` is matched)."""
     low, high = max(0, index - 200), min(len(text), index + 200)
-    start = max(text.rfind(" ", low, index), text.rfind("\n", low, index)) + 1 or low
+    start = max(text.rfind(" ", low, index), text.rfind("\n", low, index), low - 1) + 1
     stops = [i for i in (text.find(" ", index, high), text.find("\n", index, high)) if i >= 0]
-    token = text[max(start, low) : min(stops) if stops else high]
+    token = text[start : min(stops, default=high)]
     if not any(mark in token for mark in "./@#:"):
         return False
     return WEB_TOKEN.search(token.replace(_ZWSP, "")) is not None

@@ -50,7 +50,7 @@ _TRIGGER = re.compile(rf"\b(?:{'|'.join(MAGN)})\b", re.IGNORECASE)
 
 class IntensifierCollocationDetector(LanguageModelDetector):
     id = "mt.collocation"
-    version = "2"
+    version = "3"
 
     def settings(self) -> dict[str, Any]:
         return {
@@ -93,16 +93,18 @@ class IntensifierCollocationDetector(LanguageModelDetector):
             plans.append((written, others))
             for adjective in (written, *others):
                 variants.append((text[:at] + adjective + text[at + len(written) :], at + len(adjective), number))
-        scores = noun_logprobs(scorer, [(sentence, noun_start) for sentence, noun_start, _ in variants])
-        gains = iter(scorer.gains([(variants[i][0], variants[j][0]) for i, j in _pairs(variants)]))
-        by_candidate: list[list[float]] = [[] for _ in found]
+        scores = variant_scores(scorer, [(sentence, noun_start) for sentence, noun_start, _ in variants])
+        by_candidate: list[list[tuple[float, float]]] = [[] for _ in found]
         for (_, _, number), score in zip(variants, scores):
             by_candidate[number].append(score)
         findings = []
         for (start, end, noun, _text, _at), (written, others), scored in zip(found, plans, by_candidate):
-            gain, best = max((next(gains), other) for other in others)
+            (sentence_as_written, noun_as_written), alternatives = scored[0], scored[1:]
+            gain, best = max(
+                (sentence - sentence_as_written, other) for (sentence, _), other in zip(alternatives, others)
+            )
             # how many intensifiers the model expects this noun after less than the written one
-            below = sum(1 for score in scored[1:] if score < scored[0])
+            below = sum(1 for _, noun_score in alternatives if noun_score < noun_as_written)
             if gain < MIN_GAIN or below >= LEAST_EXPECTED:
                 continue
             findings.append(
@@ -125,25 +127,17 @@ class IntensifierCollocationDetector(LanguageModelDetector):
         return findings
 
 
-def _pairs(variants: list[tuple[str, int, int]]) -> Iterable[tuple[int, int]]:
-    """(written, alternative) indexes into ``variants``: each candidate's first variant is as written."""
-    first: dict[int, int] = {}
-    for index, (_, _, number) in enumerate(variants):
-        if number not in first:
-            first[number] = index
-        else:
-            yield first[number], index
+def variant_scores(scorer: Any, variants: list[tuple[str, int]]) -> list[tuple[float, float]]:
+    """For each (sentence, character offset where the noun starts), from one scoring pass: the
+    sentence's log-probability and that of the ``NOUN_TOKENS`` tokens from the noun on (nats).
 
-
-def noun_logprobs(scorer: Any, variants: list[tuple[str, int]]) -> list[float]:
-    """For each (sentence, character offset where the noun starts): the log-probability (nats) of the
-    ``NOUN_TOKENS`` tokens from the noun on. The adjective's own probability is left out on purpose:
-    it says how well the adjective fits what came before ("expressed great" is likelier than
-    "expressed deep"), not how well it goes with its noun, which is what a collocation is."""
+    The second leaves the adjective's own probability out on purpose: that says how well the
+    adjective fits what came before ("expressed great" is likelier than "expressed deep"), not how
+    well it goes with its noun, which is what a collocation is."""
     logprobs = scorer.token_logprobs([sentence for sentence, _ in variants])
     scores = []
     for (sentence, noun_start), values in zip(variants, logprobs):
         offsets = scorer.token_offsets(sentence)
-        first = next((i for i, (begin, end) in enumerate(offsets) if end > noun_start), len(values))
-        scores.append(sum(values[first : first + NOUN_TOKENS]))
+        first = next((i for i, (_, end) in enumerate(offsets) if end > noun_start), len(values))
+        scores.append((sum(values), sum(values[first : first + NOUN_TOKENS])))
     return scores
