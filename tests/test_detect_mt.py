@@ -174,6 +174,13 @@ def test_known_names_in_their_own_order_are_fine():
     assert run(WordOrderCalqueDetector, text) == []
 
 
+def test_words_of_a_known_name_inside_a_longer_name_are_not_a_reordering():
+    text = "Judges at the Court of Justice of the European Union struck down the data rule on Tuesday."
+    assert run(WordOrderCalqueDetector, text) == []
+    (finding,) = run(WordOrderCalqueDetector, "Lawyers took the case to the Court of Justice European in May.")
+    assert finding.suggestion == "European Court of Justice"
+
+
 def test_reordering_into_a_known_name_is_more_certain():
     known = run(WordOrderCalqueDetector, "Aid came from the Cross Red International.")[0]
     unknown = run(WordOrderCalqueDetector, "Aid came from the Agency Nuclear Regional.")[0]

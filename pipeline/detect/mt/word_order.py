@@ -114,6 +114,7 @@ class WordOrderCalqueDetector(Detector):
         for run in _NAME_RUN.finditer(text):
             tokens = _tokens_with_offsets(run.group())
             content = [i for i, (_, w) in enumerate(tokens) if w.lower() not in NAME_CONNECTORS]
+            in_name = set(content)
             for a in range(len(content)):
                 for b in range(min(len(content) - 1, a + _MAX_NAME_WORDS - 1), a, -1):
                     first, last = content[a], content[b]
@@ -121,6 +122,8 @@ class WordOrderCalqueDetector(Detector):
                     name = known.get(content_key(words))
                     if name is None or " ".join(words).lower() == name.lower():
                         continue
+                    if first - 1 in in_name or last + 1 in in_name:
+                        continue  # part of a longer name: "Court of Justice of the European Union"
                     start = run.start() + tokens[first][0]
                     end = run.start() + tokens[last][0] + len(tokens[last][1])
                     yield self._finding(start, end, name, True, "reordered known name")
