@@ -287,10 +287,10 @@ FALSE_FRIEND_CASES = [
         "sensible",
         "sensitive",
     ),
-    ("Hundreds of protesters assisted to the funeral of the singer.", "assist-attend", "assisted to", "attend"),
-    ("The navy realized several patrols in the strait last week.", "realize-carry-out", "realized", "carry out"),
+    ("Hundreds of protesters assisted to the funeral of the singer.", "assist-attend", "assisted to", "attended"),
+    ("The navy realized several patrols in the strait last week.", "realize-carry-out", "realized", "carried out"),
     ("Colombia will celebrate parliamentary elections in March.", "celebrate-hold", "celebrate", "hold"),
-    ("The government pretends to impose new tariffs on steel.", "pretend-intend", "pretends to", "intend to"),
+    ("The government pretends to impose new tariffs on steel.", "pretend-intend", "pretends to", "intends to"),
     (
         "Artillery units damaged five enemy cars at the crossing, the brigade reported.",
         "cars-vehicles",
@@ -325,7 +325,7 @@ FALSE_FRIEND_CASES = [
         "The senator made a question about the contract.",
         "make-a-question",
         "made a question",
-        "ask a question",
+        "asked a question",
     ),
     ("Police received new informations about the suspect.", "uncountable-plural", "informations", None),
     ("The North American ambassador met the president in Lima.", "north-american-us", "North American", "US"),
@@ -381,6 +381,79 @@ FALSE_FRIEND_CASES = [
         "the ",
         "",
     ),
+    # idioms whose word-for-word English keeps the source language's place name
+    (
+        "Reform takes patience: Moscow was not built at once, the governor told the assembly.",
+        "idiom-rome-built-in-a-day",
+        "Moscow was not built at once",
+        "Rome wasn't built in a day",
+    ),
+    (
+        "Selling grain to the farm belt is like going to Tula with your own samovar, one trader joked.",
+        "idiom-samovar-to-tula",
+        "to Tula with your own samovar",
+        None,
+    ),
+    (
+        "Ask the locals, because the tongue will take you to Kyiv, the guide said.",
+        "idiom-tongue-to-kyiv",
+        "tongue will take you to Kyiv",
+        None,
+    ),
+    (
+        "If the dam fails during the storm, Holland is in distress, the engineer warned.",
+        "idiom-holland-in-need",
+        "Holland is in distress",
+        None,
+    ),
+    (
+        "If the coalition loses one more member, then Poland is open, a senior aide admitted.",
+        "idiom-poland-is-open",
+        "then Poland is open",
+        None,
+    ),
+    (
+        "The new tax forms are Bohemian villages to most pensioners, the consumer group said.",
+        "idiom-bohemian-villages",
+        "Bohemian villages",
+        "Greek",
+    ),
+    (
+        "The striker was in Babia when the corner came in, his coach complained.",
+        "idiom-in-babia",
+        "in Babia",
+        "miles away",
+    ),
+    (
+        "Asked about the deficit, the minister went off through the hills of Úbeda for ten minutes.",
+        "idiom-hills-of-ubeda",
+        "through the hills of Úbeda",
+        None,
+    ),
+    (
+        "The captain lost his place after the injury: he who goes to Seville loses his chair.",
+        "idiom-seville-chair",
+        "he who goes to Seville loses his chair",
+        None,
+    ),
+    (
+        "After three defeats in a row, the campaign is a real Berezina for the party.",
+        "idiom-berezina",
+        "a real Berezina",
+        None,
+    ),
+    (
+        "The club was relegated, but more was lost in Cuba, the chairman said calmly.",
+        "idiom-more-lost-in-cuba",
+        "more was lost in Cuba",
+        None,
+    ),
+    (
+        "After years in the wilderness, the former premier hopes to rise again from Dongshan next spring.",
+        "idiom-chinese-place-chengyu",
+        "rise again from Dongshan",
+        None,
+    ),
 ]
 
 
@@ -417,6 +490,18 @@ def test_every_false_friend_rule_has_a_case_here():
         "Nurses assisted the surgeon during the operation.",
         "It is sensible to carry water on long hikes.",
         "He realized the mistake only after the vote.",
+        "Rome wasn't built in a day, and neither is a pension system, the minister said.",
+        "Moscow was not built on a swamp, unlike St Petersburg, the historian noted.",
+        "Holland is in need of a new striker before the tournament.",
+        "Poland is open to talks on the border crossing, the minister said.",
+        "Then Poland is open for business again, the trade envoy said after the lockdown.",
+        "Bohemian villages hosted the festival for the first time this summer.",
+        "The herd grazes in Babia, a district of León, until the first snow.",
+        "We cycled through the hills of Úbeda past olive groves that stretch to the horizon.",
+        "Napoleon lost most of his army at the Berezina crossing in 1812.",
+        "The Berezina river burst its banks near Borisov on Sunday.",
+        "Donkeys in Guizhou still carry supplies to remote villages.",
+        "Fans who went to Seville for the final lost their voices singing.",
     ],
 )
 def test_correct_english_uses_of_the_same_words_are_not_flagged(text):
@@ -426,8 +511,25 @@ def test_correct_english_uses_of_the_same_words_are_not_flagged(text):
 def test_false_friend_alternatives_reach_the_rewriter_in_the_flag_details():
     text = "Realized several raids, the police said."
     findings = run(FalseFriendDetector, text)
-    assert findings[0].suggestion == "Carry out"
-    assert findings[0].details["alternatives"] == ["Carry out", "Conduct", "Hold"]
+    assert findings[0].suggestion == "Carried out"
+    assert findings[0].details["alternatives"] == ["Carried out", "Conducted", "Held"]
+
+
+@pytest.mark.parametrize(
+    "text, suggestion, alternatives",
+    [
+        ("The cabinet pretends to sell the state airline by spring.", "intends to", ["intends to", "aims to"]),
+        ("The cabinet pretended to sell the state airline.", "intended to", ["intended to", "aimed to"]),
+        ("Peru celebrated parliamentary elections in October.", "held", ["held"]),
+        ("Peru is celebrating general elections this week.", "holding", ["holding"]),
+        ("The mayor assures that the bridge is safe.", "says", ["says", "insists"]),
+        ("Her lawyers put in evidence the flaws of the inquiry.", "highlighted", []),
+        ("They want to put in evidence the flaws of the inquiry.", "highlight", []),
+    ],
+)
+def test_false_friend_verbs_are_replaced_in_the_form_of_the_flagged_verb(text, suggestion, alternatives):
+    (finding,) = run(FalseFriendDetector, text)
+    assert (finding.suggestion, finding.details["alternatives"]) == (suggestion, alternatives)
 
 
 def test_a_name_inside_a_literal_formula_is_kept_in_the_suggestion():

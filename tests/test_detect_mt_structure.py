@@ -16,10 +16,11 @@ from pipeline.detect.mt.head_count import HeadCountDetector
 from pipeline.detect.mt.institution_names import InstitutionNameDetector
 from pipeline.detect.mt.missing_article import MissingArticleDetector
 from pipeline.detect.mt.numbers import NumberDamageDetector
-from pipeline.detect.mt.structure import inflect, is_count_noun
+from pipeline.detect.mt.structure import is_count_noun
 from pipeline.detect.mt.untranslated import UntranslatedTextDetector
 from pipeline.detect.mt.verb_preposition import VerbPrepositionDetector
 from pipeline.detect.registry import DETECTORS
+from pipeline.text.inflection import inflect, verb_tag
 
 CONFIG = PipelineConfig()
 
@@ -369,6 +370,14 @@ def test_inflect_keeps_the_form_of_the_verb_it_replaces():
     assert inflect("attend", "VBG") == "attending"
     assert inflect("tell", "VBD") == "told"
     assert inflect("make", "VB") == "make"
+    assert inflect("hold", "VBN") == "held"
+
+
+def test_verb_tag_reads_the_form_of_a_verb_without_a_parse():
+    assert [verb_tag(w) for w in ("pretends", "realized", "assisting", "liquidate")] == ["VBZ", "VBD", "VBG", "VBP"]
+    assert verb_tag("put") == "VBD"  # base and past look alike: past unless "to" or a modal comes before
+    assert verb_tag("put", previous="to") == "VB"
+    assert verb_tag("Blorfed") == "VB"  # not a verb LemmInflect knows
 
 
 # ------------------------------------------------------------------------------ date phrases

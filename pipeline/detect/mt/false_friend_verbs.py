@@ -24,7 +24,8 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt.structure import calque_data, cased_like, inflect, parsed_prose
+from pipeline.detect.mt.structure import calque_data, cased_like, parsed_prose
+from pipeline.text.inflection import inflect
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.lexicons.loader import load_json
+from pipeline.text.inflection import inflect, verb_tag
 from pipeline.text.lexical import match_case
 
 
@@ -33,6 +34,7 @@ class FalseFriendRule:
     reference: str
     alternatives: tuple[str, ...] = ()
     suggestion_if: tuple[tuple[str, str], ...] = ()  # (named group, template) used when the group matched
+    inflect: bool = False  # suggestion and alternatives are base forms of a verb replacing the span's first word
 
     def suggestion_for(self, match: re.Match[str]) -> str | None:
         for group, template in self.suggestion_if:
@@ -59,6 +61,7 @@ def rules() -> tuple[FalseFriendRule, ...]:
                 reference=rule["reference"],
                 alternatives=tuple(rule.get("alternatives", ())),
                 suggestion_if=tuple(rule.get("suggestion_if", {}).items()),
+                inflect=bool(rule.get("inflect", False)),
             )
         )
     return tuple(compiled)
@@ -74,7 +77,9 @@ def _cased(suggestion: str, flagged: str, at_sentence_start: bool) -> str:
 
 class FalseFriendDetector(Detector):
     id = "mt.false_friend"
-    version = "2"  # 2: rules with one sample sentence behind them removed; every rule cites a reference
+    # 2: rules with one sample sentence behind them removed; every rule cites a reference
+    # 3: verb suggestions in the flagged verb's form; idioms translated with their place names
+    version = "3"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         for sentence in context.sentences:
@@ -86,6 +91,12 @@ class FalseFriendDetector(Detector):
                     start, end = match.span(group)
                     flagged = sentence.text[start:end]
                     suggestion = rule.suggestion_for(match)
+                    alternatives = list(rule.alternatives)
+                    if rule.inflect:  # "pretends to" -> "intends to", not "intend to"
+                        before = sentence.text[:start].split()
+                        tag = verb_tag(flagged.split()[0], before[-1] if before else "")
+                        suggestion = None if suggestion is None else inflect(suggestion, tag)
+                        alternatives = [inflect(a, tag) for a in alternatives]
                     suggestion = None if suggestion is None else _cased(suggestion, flagged, start == 0)
                     yield Finding(
                         category="mt_artefact",
@@ -99,6 +110,6 @@ class FalseFriendDetector(Detector):
                             "rule": rule.id,
                             "source_languages": list(rule.source),
                             "reference": rule.reference,
-                            "alternatives": [_cased(a, flagged, start == 0) for a in rule.alternatives],
+                            "alternatives": [_cased(a, flagged, start == 0) for a in alternatives],
                         },
                     )

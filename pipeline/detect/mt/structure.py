@@ -1,4 +1,4 @@
-"""What the structural calque detectors share: their word classes, parsed prose, verb forms, countability.
+"""What the structural calque detectors share: their word classes, parsed prose, countability.
 
 The detectors of calque families (``institution_names``, ``verb_preposition``, ``missing_article``,
 ``head_count``, ``false_friend_verbs``) find their shapes in the spaCy parse that every stage shares
@@ -37,28 +37,6 @@ def parsed_prose(context: DetectContext, trigger: re.Pattern[str] | None = None)
         if trigger is not None and not trigger.search(text):
             continue
         yield paragraph.start, parse_paragraph(text)
-
-
-_IRREGULAR = {
-    "make": ("made", "made", "makes", "making"),
-    "tell": ("told", "told", "tells", "telling"),
-    "carry": ("carried", "carried", "carries", "carrying"),
-    "lay": ("laid", "laid", "lays", "laying"),
-}
-
-
-def inflect(base: str, tag: str) -> str:
-    """``base`` (a verb, optionally with a particle: "carry out") in the form of a Penn ``tag``."""
-    verb, _, rest = base.partition(" ")
-    if verb in _IRREGULAR:
-        past, participle, third, gerund = _IRREGULAR[verb]
-    else:
-        stem = verb[:-1] if verb.endswith("e") else verb
-        past = participle = stem + "ed"
-        third = verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
-        gerund = stem + "ing"
-    form = {"VBD": past, "VBN": participle, "VBZ": third, "VBG": gerund}.get(tag, verb)
-    return f"{form} {rest}".strip()
 
 
 def plural(noun: str) -> str:

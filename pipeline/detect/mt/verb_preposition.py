@@ -29,7 +29,8 @@ from functools import lru_cache
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Detector, Finding
-from pipeline.detect.mt.structure import calque_data, cased_like, inflect, parsed_prose
+from pipeline.detect.mt.structure import calque_data, cased_like, parsed_prose
+from pipeline.text.inflection import inflect
 
 _TIME_ENTITIES = {"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY"}
 _HEARERS = {"me", "him", "her", "us", "them"}
