@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.config import PipelineConfig
+from pipeline.detect.base import DetectContext
+from pipeline.detect.mt.date_phrases import DatePhraseDetector
 from pipeline.rewrite import guards, house_style
 from pipeline.rewrite import names as name_rules
 from pipeline.rewrite.rewriter import Thresholds
@@ -147,6 +149,20 @@ def test_a_clause_is_not_deleted_but_an_echo_or_a_function_word_is():
     stray = "The family sold the their house last year."
     start = stray.index("the their")
     assert guards.deletions(stray, "The family sold their house last year.", start, start + 9).passed
+
+
+def test_a_word_the_detector_found_redundant_may_be_deleted_and_no_other():
+    sentence = "The pier was rebuilt in 1987 year by the navy."
+    start = sentence.index("1987 year")
+    end = start + len("1987 year")
+    candidate = sentence.replace(" year", "")
+    assert not guards.deletions(sentence, candidate, start, end).passed  # a content word, said once
+    assert guards.deletions(sentence, candidate, start, end, redundant=["year"]).passed
+    start = sentence.index("rebuilt")
+    lost_verb = guards.deletions(sentence, sentence.replace("rebuilt in 1987 year", "in 1987"), start, end, ["year"])
+    assert not lost_verb.passed and lost_verb.value["not_echoed"] == ["rebuilt"]
+    findings = DatePhraseDetector(PipelineConfig()).detect(DetectContext(sentence, PipelineConfig()))
+    assert [f.details["redundant_words"] for f in findings] == [["year"]]
 
 
 def test_respacing_is_not_a_deletion():

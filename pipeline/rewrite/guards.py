@@ -227,18 +227,26 @@ def removed_words(original: str, candidate: str) -> list[tuple[str, int, int]]:
     return removed
 
 
-def deletions(original: str, candidate: str, start: int, end: int) -> GuardResult:
+def deletions(original: str, candidate: str, start: int, end: int, redundant: Iterable[str] = ()) -> GuardResult:
     """No word outside the flagged span ``original[start:end]`` is deleted, and no content word inside
     it unless it repeats a word of the sentence: a repair drops an echo ("analysts warned. they
     warned."), a stray function word ("the their", "as in Russia It has") or a doubled word, never a
-    clause ("..., the report found it said." -> "..., the report found.")."""
+    clause ("..., the report found it said." -> "..., the report found."). ``redundant``: words the
+    flag's detector found repeating what the span already says, which may go too ("year" in "in 2019
+    year", "back" in "returned back"; the flag's ``details["redundant_words"]``)."""
     removed = removed_words(original, candidate)
     outside = [w for w, a, b in removed if b <= start or a >= end]
     counts = Counter(w.lower() for w, _, _ in _word_spans(original))
+    allowed = {w.lower() for w in redundant}
     unechoed = [
         w
         for w, a, b in removed
-        if start < b and a < end and w.lower() not in FUNCTION_WORDS and counts[w.lower()] < 2 and w.isalpha()
+        if start < b
+        and a < end
+        and w.lower() not in FUNCTION_WORDS
+        and w.lower() not in allowed
+        and counts[w.lower()] < 2
+        and w.isalpha()
     ]
     return GuardResult("deletions", not outside and not unechoed, {"outside_flag": outside, "not_echoed": unechoed})
 
@@ -402,7 +410,7 @@ def hard_guards(
         names_unchanged(original, candidate, names, whole),
         changed_words(original, candidate, max_changed_words),
         verbatim(original, candidate),
-        deletions(original, candidate, start, end),
+        deletions(original, candidate, start, end, (details or {}).get("redundant_words", ())),
         word_case(original, candidate),
         new_sentences_have_verbs(original, candidate),
         lowercase_line(original, candidate, line_is_lowercase),

@@ -7,8 +7,9 @@ Three shapes, each a construction English never uses and a source language dicta
   and Romance languages with "de" ("el 5 de junio", "5 de junho"); a word-by-word translation gives
   "on 5 of June". English writes "5 June", "June 5" or "the 5th of June". The suggestion drops "of"
   ("5 June"), the form that keeps the words in their order. Only a bare day number after a
-  preposition is a candidate: an ordinal ("the 4th of July", Indian English "on 15th of August"), a
-  count or a label ("Game 7 of March Madness", "3 of June's 10 games") is left alone.
+  preposition or after "the past/last/next/coming" (Romance "el pasado 14 de febrero" -> "the past
+  14 of February") is a candidate: an ordinal ("the 4th of July", Indian English "on 15th of
+  August"), a count or a label ("Game 7 of March Madness", "3 of June's 10 games") is left alone.
 - **a part of a period with no article**: Slavic languages have no articles ("в начале года", "na
   początku roku", "в конце месяца") and the translation says "at beginning of the year". English
   needs "the" before beginning, end, start, middle, half, quarter and rest in these phrases.
@@ -32,7 +33,8 @@ from pipeline.text.shape import ends_like_sentence
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY_OF_MONTH = re.compile(
-    rf"\b(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to)) "
+    rf"\b(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to|"
+    rf"(?:the )?(?:past|last|next|coming|previous|following))) "
     rf"(?P<day>[0-3]?\d) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
 )
 _PREPOSITIONS = r"at|in|by|from|until|till|before|after|since|towards?|during|throughout"
@@ -59,7 +61,7 @@ def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable
 
 class DatePhraseDetector(Detector):
     id = "mt.date_phrase"
-    version = "2"
+    version = "3"  # 3: a day after "the past/last/next"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
@@ -101,5 +103,5 @@ class DatePhraseDetector(Detector):
                 detector=self.id,
                 confidence=0.8,
                 suggestion=match["year"],
-                details={"mqm": MQM_DATE, "kind": "year_word"},
+                details={"mqm": MQM_DATE, "kind": "year_word", "redundant_words": ["year"]},
             )

@@ -44,6 +44,8 @@ class _Rule:
     preps: frozenset[str]
     fix: str  # "delete", a preposition, or alternatives joined by "|"
     pattern: str
+    bare_object_only: bool = False  # only a bare singular noun object ("accused in fraud", not "in the killing")
+    except_objects: frozenset[str] = frozenset()  # objects that make the preposition English ("accused in court")
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,17 @@ class _Classes:
 @lru_cache(maxsize=1)
 def _data() -> _Classes:
     data = calque_data()["verb_preposition"]
-    rules = {r["lemma"]: _Rule(r["lemma"], frozenset(r["prep"]), r["fix"], r["pattern"]) for r in data["rules"]}
+    rules = {
+        r["lemma"]: _Rule(
+            r["lemma"],
+            frozenset(r["prep"]),
+            r["fix"],
+            r["pattern"],
+            bool(r.get("bare_object_only", False)),
+            frozenset(r.get("except_objects", ())),
+        )
+        for r in data["rules"]
+    }
     particles = {p["lemma"]: (p["particle"], p["pattern"]) for p in data["particles"]}
     dative = dict(data["dative_verbs"]["verbs"])
     direct = dict(data["direct_object_calques"]["verbs"])
@@ -85,7 +97,7 @@ def _between_is_adverbs(doc: Any, verb: Any, token: Any) -> bool:
 
 class VerbPrepositionDetector(Detector):
     id = "mt.verb_preposition"
-    version = "1"
+    version = "2"  # 2: accuse/suspect in + a bare object
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         for offset, doc in parsed_prose(context, _data().trigger):
@@ -128,6 +140,11 @@ class VerbPrepositionDetector(Detector):
                     continue  # "discussed about 20 proposals": about = approximately
                 if any(o.ent_type_ in _TIME_ENTITIES for o in objects) or nxt.pos_ in ("VERB", "AUX"):
                     continue
+                if objects[0].lower_ in rule.except_objects or (
+                    rule.bare_object_only
+                    and (objects[0].tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in objects[0].children))
+                ):
+                    continue
                 yield self._preposition(doc, verb, prep, objects[0], rule)
         if lemma in particles:
             particle, pattern = particles[lemma]
@@ -140,6 +157,7 @@ class VerbPrepositionDetector(Detector):
                             f"redundant particle after a verb that already says it ({pattern}): “{verb.text}” alone",
                             0.7,
                             verb.text,
+                            redundant=[child.text],
                         )
         if lemma in dative and after.lower_ in _HEARERS and after.i + 1 < len(doc):
             said = doc[after.i + 1]
@@ -205,10 +223,13 @@ class VerbPrepositionDetector(Detector):
         confidence: float,
         suggestion: str | None,
         alternatives: list[str] | None = None,
+        redundant: list[str] | None = None,
     ) -> Finding:
         details: dict[str, Any] = {"mqm": "Fluency/Grammar"}
         if alternatives:
             details["alternatives"] = alternatives
+        if redundant:
+            details["redundant_words"] = redundant  # the rewrite's deletions guard lets these go
         return Finding(
             category="mt_artefact",
             start=start,
