@@ -178,6 +178,17 @@ def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
         ("The Agency of the Promotion of Exports set up a fund.", "of the Promotion of Exports", None),
         ("The Ministry of Exterior Relations summoned the envoy.", "Exterior Relations", "Foreign Relations"),
         ("A minister of the exterior affairs flew in on Sunday.", "the exterior affairs", "foreign affairs"),
+        ("The Secretary of the Farm of Sao Paulo froze the payments.", "the Farm", "Finance"),
+        (
+            "Rescuers from the Ministry of Extraordinary Situations reached the village.",
+            "Extraordinary Situations",
+            "Emergency Situations",
+        ),
+        (
+            "The Council of the Audiovisual and of the Digital Media fined the broadcaster.",
+            "of the Audiovisual and of the Digital Media",
+            None,
+        ),
     ],
 )
 def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
@@ -200,6 +211,9 @@ def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
         "A committee of the supervision of the schools was proposed in a letter.",
         "The Organisation for the Prohibition of Chemical Weapons sent inspectors.",
         "India's Ministry of External Affairs said the exterior of the embassy was damaged.",
+        "A committee of farm workers wrote to the Office of Farm Safety.",
+        "The Department of Health and Social Care and the Office of Rail and Road replied.",
+        "Staff of the ministry of the interior and of the city council marched.",
         "The Permanent Council of the Organization of American States met in Washington.",
         "The Council of the Federation of Trade Unions and the Office of the Administration of the Courts agreed.",
     ],

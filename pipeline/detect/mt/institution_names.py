@@ -28,7 +28,11 @@ and is left alone.
 
 A third shape is a calqued portfolio name (``portfolio_calques`` in ``calque_structures.json``, with
 its reason): "the Ministry of Exterior Affairs" (Spanish "Asuntos Exteriores", Italian "Affari Esteri")
--> "Foreign Affairs".
+-> "Foreign Affairs", "the Ministry of the Farm" (Portuguese "Fazenda", the treasury) -> "Finance",
+"the Ministry of Extraordinary Situations" (Russian МЧС) -> "Emergency Situations". A fourth shape
+repeats the link inside one capitalised name, "the Commission of the Markets and of the Competition"
+(Romance "de los Mercados y de la Competencia"), which English names share ("of Markets and
+Competition") or make a compound; flagged with no suggestion.
 """
 
 from __future__ import annotations
@@ -93,38 +97,66 @@ def _chain() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _calqued_portfolios() -> tuple[re.Pattern[str], dict[str, str]]:
+def _coordinated() -> re.Pattern[str]:
+    heads = calque_data()["institution_names"]["heads"]
+    name = r"(?:[A-Z][\w-]+ ){0,2}[A-Z][\w-]+"
+    return re.compile(
+        rf"(?<![\w-])(?-i:[A-Z])(?i:{'|'.join(h[1:] for h in sorted(heads))})\s+"
+        rf"(?P<chain>of the {name},? and of the {name})"
+    )
+
+
+@lru_cache(maxsize=1)
+def _calqued_portfolios() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
     calques = calque_data()["institution_names"]["portfolio_calques"]["calques"]
     heads = calque_data()["institution_names"]["heads"]
     portfolios = "|".join(sorted((re.escape(c) for c in calques), key=len, reverse=True))
     pattern = re.compile(
         rf"(?i:\b(?:{'|'.join(sorted(heads))})\s+(?:of|for)\s+)(?P<phrase>(?:(?i:the)\s+)?(?P<portfolio>(?i:{portfolios})))\b"
+        r"(?!\s+[A-Z][a-z])"  # "Office of Farm Safety": the name goes on, the word is a modifier
     )
     return pattern, calques
 
 
 class InstitutionNameDetector(Detector):
     id = "mt.institution_name"
-    version = "3"
+    version = "4"  # 4: coordinated links, more portfolio calques
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         yield from self._portfolios(context)
         yield from self._chains(context)
         yield from self._portfolio_calques(context)
+        yield from self._coordinated_links(context)
+
+    def _coordinated_links(self, context: DetectContext) -> Iterable[Finding]:
+        for match in _coordinated().finditer(context.text):
+            yield Finding(
+                category="mt_artefact",
+                start=match.start("chain"),
+                end=match.end("chain"),
+                message=(
+                    "institution name translated word by word: “of the … and of the …” repeats the article and "
+                    "the preposition as Romance names do ('Comisión Nacional de los Mercados y la Competencia', "
+                    "'Autorità Garante della Concorrenza e del Mercato'); English names share one “of” or make "
+                    "a compound (“Markets and Competition Commission”)"
+                ),
+                detector=self.id,
+                confidence=0.6,
+                details={"mqm": "Terminology/Wrong term", "kind": "coordinated_links"},
+            )
 
     def _portfolio_calques(self, context: DetectContext) -> Iterable[Finding]:
         pattern, calques = _calqued_portfolios()
         for match in pattern.finditer(context.text):
-            english = calques[match["portfolio"].lower()]
-            written = match["portfolio"]
+            calque = calques[match["portfolio"].lower()]
+            english, written = calque["english"], match["portfolio"]
+            if calque.get("capitalised_only") and not written[:1].isupper():
+                continue  # "a committee of farm workers" describes; only the name is a calque
             yield Finding(
                 category="mt_artefact",
                 start=match.start("phrase"),
                 end=match.end("phrase"),
-                message=(
-                    f"portfolio name calqued from Spanish, Portuguese, Italian or Romanian (“Asuntos Exteriores”, "
-                    f"“Affari Esteri”): English names the foreign ministry “{english}”"
-                ),
+                message=f"portfolio name calqued from {calque['source']}: English names it “{english}”",
                 detector=self.id,
                 confidence=0.75,
                 suggestion=english if written[:1].isupper() else english.lower(),
