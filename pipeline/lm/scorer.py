@@ -105,6 +105,12 @@ class CausalLMScorer:
         # similar lengths share a batch, so little compute goes to padding
         return self._score_ids([self.encode(t) for t in texts])
 
+    def prefix_logprobs(self, texts: Sequence[str], keep: Sequence[int]) -> list[list[float]]:
+        """Per-token log-probabilities (nats) of the first ``keep[i]`` tokens of each text (start token
+        excluded), exactly as ``token_logprobs`` gives them: a causal model's value for a token does
+        not depend on what follows it, so the tokens after are neither fed nor scored."""
+        return self._score_ids([self.encode(t)[: k + 1] for t, k in zip(texts, keep)])
+
     def token_statistics(self, texts: Sequence[str]) -> list[list[TokenStatistics]]:
         """Per token of each text (its start token excluded): log-probability, the best token's
         log-probability and the entropy of the predicted distribution, all in nats.

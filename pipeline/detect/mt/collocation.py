@@ -14,7 +14,9 @@ intensifiers in the adjective's place, two ways: the whole sentence (one of them
 ``MIN_GAIN`` nats likelier) and the noun alone after each adjective (the written one must be among the
 ``LEAST_EXPECTED`` the noun is least expected after). The first alone flags correct pairs whose
 adjective is merely rarer in context ("expressed deep concern": "great" is likelier after
-"expressed"); the second alone flags pairs the small model knows poorly. The flag carries the
+"expressed"); the second alone flags pairs the small model knows poorly. The noun test runs first,
+on each variant cut after the noun (exact under a causal model), and most written intensifiers pass
+it; only the rest have their whole sentences scored. The flag carries the
 likelier adjective as its suggestion for the reviewer, and ``details.rewrite = False``: a 135M
 model's preference between two intensifiers is evidence, not a fix the rewriter should apply on its
 own.
@@ -50,7 +52,7 @@ _TRIGGER = re.compile(rf"\b(?:{'|'.join(MAGN)})\b", re.IGNORECASE)
 
 class IntensifierCollocationDetector(LanguageModelDetector):
     id = "mt.collocation"
-    version = "3"
+    version = "4"
 
     def settings(self) -> dict[str, Any]:
         return {
@@ -85,27 +87,31 @@ class IntensifierCollocationDetector(LanguageModelDetector):
         if ready is None:
             return []
         found, scorer = ready
-        variants: list[tuple[str, int, int]] = []  # (sentence, where the noun starts, candidate number)
-        plans: list[tuple[str, list[str]]] = []
-        for number, (start, end, _noun, text, at) in enumerate(found):
+        plans: list[tuple[str, list[str], list[str]]] = []  # (written, other intensifiers, variant sentences)
+        noun_at: list[tuple[str, int]] = []
+        for start, end, _noun, text, at in found:
             written = context.text[start:end]
             others = [match_case(a, written) for a in MAGN if a != written.lower()]
-            plans.append((written, others))
-            for adjective in (written, *others):
-                variants.append((text[:at] + adjective + text[at + len(written) :], at + len(adjective), number))
-        scores = variant_scores(scorer, [(sentence, noun_start) for sentence, noun_start, _ in variants])
-        by_candidate: list[list[tuple[float, float]]] = [[] for _ in found]
-        for (_, _, number), score in zip(variants, scores):
-            by_candidate[number].append(score)
-        findings = []
-        for (start, end, noun, _text, _at), (written, others), scored in zip(found, plans, by_candidate):
-            (sentence_as_written, noun_as_written), alternatives = scored[0], scored[1:]
-            gain, best = max(
-                (sentence - sentence_as_written, other) for (sentence, _), other in zip(alternatives, others)
+            sentences = [text[:at] + adjective + text[at + len(written) :] for adjective in (written, *others)]
+            plans.append((written, others, sentences))
+            noun_at.extend(
+                (sentence, at + len(adjective)) for sentence, adjective in zip(sentences, (written, *others))
             )
+        # stage 1 (every candidate): how well the noun follows each intensifier; most written ones fit
+        nouns = iter(noun_scores(scorer, noun_at))
+        surviving = []
+        for candidate, (written, others, sentences) in zip(found, plans):
+            noun_as_written, *noun_alternatives = [next(nouns) for _ in sentences]
             # how many intensifiers the model expects this noun after less than the written one
-            below = sum(1 for _, noun_score in alternatives if noun_score < noun_as_written)
-            if gain < MIN_GAIN or below >= LEAST_EXPECTED:
+            if sum(1 for score in noun_alternatives if score < noun_as_written) < LEAST_EXPECTED:
+                surviving.append((candidate, written, others, sentences))
+        # stage 2 (the few left): how much likelier the whole sentence is with another intensifier
+        totals = iter(scorer.logprob([sentence for *_, sentences in surviving for sentence in sentences]))
+        findings = []
+        for (start, end, noun, _text, _at), written, others, sentences in surviving:
+            as_written, *alternatives = [next(totals) for _ in sentences]
+            gain, best = max((total - as_written, other) for total, other in zip(alternatives, others))
+            if gain < MIN_GAIN:
                 continue
             findings.append(
                 Finding(
@@ -127,17 +133,17 @@ class IntensifierCollocationDetector(LanguageModelDetector):
         return findings
 
 
-def variant_scores(scorer: Any, variants: list[tuple[str, int]]) -> list[tuple[float, float]]:
-    """For each (sentence, character offset where the noun starts), from one scoring pass: the
-    sentence's log-probability and that of the ``NOUN_TOKENS`` tokens from the noun on (nats).
+def noun_scores(scorer: Any, variants: list[tuple[str, int]]) -> list[float]:
+    """For each (sentence, character offset where the noun starts): the log-probability (nats) of the
+    ``NOUN_TOKENS`` tokens from the noun on, each sentence scored only up to them (exact, see
+    ``CausalLMScorer.prefix_logprobs``).
 
-    The second leaves the adjective's own probability out on purpose: that says how well the
-    adjective fits what came before ("expressed great" is likelier than "expressed deep"), not how
-    well it goes with its noun, which is what a collocation is."""
-    logprobs = scorer.token_logprobs([sentence for sentence, _ in variants])
-    scores = []
-    for (sentence, noun_start), values in zip(variants, logprobs):
+    The adjective's own probability is left out on purpose: that says how well the adjective fits
+    what came before ("expressed great" is likelier than "expressed deep"), not how well it goes
+    with its noun, which is what a collocation is."""
+    firsts = []
+    for sentence, noun_start in variants:
         offsets = scorer.token_offsets(sentence)
-        first = next((i for i, (_, end) in enumerate(offsets) if end > noun_start), len(values))
-        scores.append((sum(values), sum(values[first : first + NOUN_TOKENS])))
-    return scores
+        firsts.append(next((i for i, (_, end) in enumerate(offsets) if end > noun_start), len(offsets)))
+    logprobs = scorer.prefix_logprobs([sentence for sentence, _ in variants], [f + NOUN_TOKENS for f in firsts])
+    return [sum(values[first : first + NOUN_TOKENS]) for first, values in zip(firsts, logprobs)]
