@@ -408,8 +408,21 @@ def test_verb_tag_reads_the_form_of_a_verb_without_a_parse():
     [
         ("The ferry resumes service on 14 of April, the port said.", "14 of April", "14 April", "day_of_month"),
         ("Polls close until 2 of November in most districts.", "2 of November", "2 November", "day_of_month"),
-        ("The past 21 of October, the river rose two metres.", "21 of October", "21 October", "day_of_month"),
-        ("The court will rule next 9 of January, a spokesman said.", "9 of January", "9 January", "day_of_month"),
+        (
+            "The past 21 of October, the river rose two metres.",
+            "The past 21 of October",
+            "On 21 October",
+            "day_of_month",
+        ),
+        ("The vote, set for the past 2 of July, was delayed.", "the past 2 of July", "2 July", "day_of_month"),
+        ("Looters raided shops in the night of 8 to 9 June.", "in the night", "on the night", "part_of_day"),
+        ("In the evening of Friday the border reopened.", "In the evening", "On the evening", "part_of_day"),
+        (
+            "The court will rule next 9 of January, a spokesman said.",
+            "next 9 of January",
+            "on 9 January",
+            "day_of_month",
+        ),
         ("Prices rose at beginning of the winter.", "at beginning of", "at the beginning of", "period_without_article"),
         ("By end of the decade the mine will close.", "By end of", "By the end of", "period_without_article"),
         (
@@ -442,6 +455,8 @@ def test_calqued_date_phrases_are_flagged_with_the_english_form(text, span, sugg
         "Exports grew 4% in 2024 year on year.",
         "She starred in End of Summer, a film about a farm.",
         "He won the last 4 of March's races and missed the next 2 of the season's.",
+        "They met in the morning of their wedding day and drove in the night of the storm.",
+        "The floods began on the night of 8 June.",
     ],
 )
 def test_correct_dates_business_shorthand_and_headlines_are_not_date_calques(text):

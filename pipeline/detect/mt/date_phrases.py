@@ -16,6 +16,9 @@ Three shapes, each a construction English never uses and a source language dicta
   Headlines, which drop articles on purpose, titles ("in End of Watch") and shorthand before a period
   word ("by end of day", "until end of season", "at end of life", "by end of next year") are left
   alone. The suggestion inserts "the".
+- **a part of the day "in the night of" a date**: Romance "en la noche del 14", Romanian "în noaptea de
+  14 spre 15", Slavic "в ночь на 15"; English says "on the night (morning, evening) of 14 August".
+  The suggestion replaces "in" with "on".
 - **a year followed by "year"**: Slavic says "в 2019 году" / "w 2019 roku" (in 2019 year); English
   says "in 2019". The suggestion drops "year"; "2023 year on year" and "Year 12" are left alone.
 
@@ -33,9 +36,15 @@ from pipeline.text.shape import ends_like_sentence
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY_OF_MONTH = re.compile(
-    rf"\b(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to|"
-    rf"(?:the )?(?:past|last|next|coming|previous|following))) "
+    rf"\b(?:(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to))|"
+    rf"(?P<relative>(?i:the )?(?i:past|last|next|coming|previous|following))) "
     rf"(?P<day>[0-3]?\d) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
+)
+# Romance "en la noche del 14", Romanian "în noaptea de 14 spre 15", Slavic "в ночь на 15": English
+# says "on the night of" a date
+_PART_OF_DAY = re.compile(
+    rf"\b(?P<phrase>(?P<preposition>[Ii]n) the (?P<part>night|morning|evening|afternoon)) of "
+    rf"(?=(?:[0-3]?\d\b|(?:{_MONTHS}) [0-3]?\d\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b))"
 )
 _PREPOSITIONS = r"at|in|by|from|until|till|before|after|since|towards?|during|throughout"
 _PARTS = r"beginning|end|start|middle|first half|second half|(?:first|second|third|fourth|last) quarter|rest"
@@ -50,6 +59,16 @@ _YEAR_WORD = re.compile(
 )
 
 MQM_DATE = "Locale convention/Date format"
+_BEFORE_A_DATE = re.compile(r"(?:on|for|by|until|till|since|from|before|after|to|between|and|of)\s+$", re.IGNORECASE)
+
+
+def _day_of_month(text: str, match: re.Match[str]) -> str:
+    """ "5 June"; after "the past/next" with no preposition before it, "on 5 June" ("The past 14 of
+    February, ..." -> "On 14 February, ...")."""
+    date = f"{match['day']} {match['month']}"
+    if not match["relative"] or _BEFORE_A_DATE.search(text[max(0, match.start() - 12) : match.start()]):
+        return date
+    return ("On " if match["relative"][0].isupper() else "on ") + date
 
 
 def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
@@ -61,14 +80,16 @@ def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable
 
 class DatePhraseDetector(Detector):
     id = "mt.date_phrase"
-    version = "3"  # 3: a day after "the past/last/next"
+    version = "4"  # 3: a day after "the past/last/next"; 4: "in the night of"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
         for match in _DAY_OF_MONTH.finditer(text):
+            # "the past 14 of February" (Spanish "el pasado 14 de febrero"): the tense says past or next
+            relative = match["relative"]
             yield Finding(
                 category="mt_artefact",
-                start=match.start("day"),
+                start=match.start("relative") if relative else match.start("day"),
                 end=match.end(),
                 message=(
                     "day “of” a month (Slavic genitive '5 июня', Romance 'el 5 de junio'): English writes "
@@ -76,8 +97,27 @@ class DatePhraseDetector(Detector):
                 ),
                 detector=self.id,
                 confidence=0.75,
-                suggestion=f"{match['day']} {match['month']}",
-                details={"mqm": MQM_DATE, "kind": "day_of_month"},
+                suggestion=_day_of_month(text, match),
+                details={
+                    "mqm": MQM_DATE,
+                    "kind": "day_of_month",
+                    **({"redundant_words": relative.split()} if relative else {}),
+                },
+            )
+        for match in _prose_matches(context, _PART_OF_DAY):
+            part = match["part"]
+            yield Finding(
+                category="mt_artefact",
+                start=match.start("phrase"),
+                end=match.end("phrase"),
+                message=(
+                    f"“in the {part} of” a date (Romance 'en la noche del', Romanian 'în noaptea de', Slavic "
+                    f"'в ночь на'): English says “on the {part} of”"
+                ),
+                detector=self.id,
+                confidence=0.7,
+                suggestion=f"{'On' if match['preposition'] == 'In' else 'on'} the {part}",
+                details={"mqm": "Fluency/Grammar", "kind": "part_of_day"},
             )
         for match in _prose_matches(context, _PERIOD_WITHOUT_ARTICLE):
             part = match["part"]
