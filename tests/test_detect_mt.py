@@ -449,6 +449,18 @@ FALSE_FRIEND_CASES = [
         None,
     ),
     (
+        "The opposition collapsed like a Swede near Poltava in the runoff, commentators wrote.",
+        "idiom-swede-at-poltava",
+        "like a Swede near Poltava",
+        None,
+    ),
+    (
+        "For ordinary savers the new pension rules are a Spanish village, the union argued.",
+        "idiom-spanish-village",
+        "a Spanish village",
+        None,
+    ),
+    (
         "After years in the wilderness, the former premier hopes to rise again from Dongshan next spring.",
         "idiom-chinese-place-chengyu",
         "rise again from Dongshan",
@@ -502,6 +514,8 @@ def test_every_false_friend_rule_has_a_case_here():
         "The Berezina river burst its banks near Borisov on Sunday.",
         "Donkeys in Guizhou still carry supplies to remote villages.",
         "Fans who went to Seville for the final lost their voices singing.",
+        "Frigiliana is a Spanish village famous for its white houses, and it is a delight for most visitors.",
+        "The Helvetic Republic lasted only five years.",
     ],
 )
 def test_correct_english_uses_of_the_same_words_are_not_flagged(text):
@@ -522,6 +536,7 @@ def test_false_friend_alternatives_reach_the_rewriter_in_the_flag_details():
         ("The cabinet pretended to sell the state airline.", "intended to", ["intended to", "aimed to"]),
         ("Peru celebrated parliamentary elections in October.", "held", ["held"]),
         ("Peru is celebrating general elections this week.", "holding", ["holding"]),
+        ("Bolivia will celebrate early presidential elections in August.", "hold", ["hold"]),
         ("The mayor assures that the bridge is safe.", "says", ["says", "insists"]),
         ("Her lawyers put in evidence the flaws of the inquiry.", "highlighted", []),
         ("They want to put in evidence the flaws of the inquiry.", "highlight", []),

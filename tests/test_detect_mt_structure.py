@@ -238,6 +238,12 @@ def test_correct_institution_names_are_left_alone(text):
         ("The schools will participate to the programme next year.", "participate to", "participate in"),
         ("The former customs chief was accused in smuggling by prosecutors.", "accused in", "accused of"),
         ("Two engineers are suspected in sabotage, investigators said.", "suspected in", "suspected of"),
+        (
+            "The premier congratulated the rowing crew with its gold medal.",
+            "congratulated the rowing crew with",
+            "congratulated the rowing crew on",
+        ),
+        ("Tenants complained on the noise from the building site.", "complained on", "complained about"),
     ],
 )
 def test_preposition_calques_after_verbs_are_flagged(text, span, suggestion):
@@ -268,6 +274,8 @@ def test_arrive_to_a_place_that_is_not_a_city_offers_both_readings():
         "He was accused in absentia, accused in lawsuits of fraud and suspected in connection with a fire.",
         "Three teenagers suspected in the arson were released on bail.",
         "She was accused in 2019 of taking bribes.",
+        "The coach congratulated the players with a hug and complained on air about the referee.",
+        "She congratulated him on the result and complained on behalf of her neighbours.",
     ],
 )
 def test_correct_verb_complements_are_left_alone(text):
@@ -348,6 +356,7 @@ def test_fixed_terms_with_persons_are_not_flagged(text):
         ("The army realized a special operation in the north.", "realized", "carried out"),
         ("The minister will realize an official visit to Chile.", "realize", "make"),
         ("The consortium realized the coastal motorway in four years.", "realized", "built"),
+        ("Nurses pretend a salary increase before the budget vote.", "pretend", "demand"),
         ("Dozens of diplomats assisted the ceremony in the cathedral.", "assisted", "attended"),
         ("Only two journalists were assisting to the meeting.", "assisting to", "attending"),
         ("Most students approved the exam at the first attempt.", "approved", "passed"),
@@ -372,6 +381,7 @@ def test_pretend_to_a_post_offers_alternatives_without_a_suggestion():
         "She realized that the operation had failed.",
         "He realized the project was over budget.",
         "Drivers realized the bridge had been closed overnight.",
+        "He pretended an interest in golf to please his boss.",
         "The fund realized a profit and she realized her dream of flying.",
         "Nurses assisted the surgeon during the operation.",
         "He pretended to be asleep.",

@@ -46,6 +46,7 @@ class _Rule:
     pattern: str
     bare_object_only: bool = False  # only a bare singular noun object ("accused in fraud", not "in the killing")
     except_objects: frozenset[str] = frozenset()  # objects that make the preposition English ("accused in court")
+    after_object: bool = False  # the verb's direct object may stand before the preposition ("congratulated X with")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ def _data() -> _Classes:
             r["pattern"],
             bool(r.get("bare_object_only", False)),
             frozenset(r.get("except_objects", ())),
+            bool(r.get("after_object", False)),
         )
         for r in data["rules"]
     }
@@ -93,6 +95,12 @@ def _verb(token: Any) -> bool:
 
 def _between_is_adverbs(doc: Any, verb: Any, token: Any) -> bool:
     return all(t.pos_ in ("ADV", "PART") and t.lower_ != "to" for t in doc[verb.i + 1 : token.i])
+
+
+def _between_is_object(doc: Any, verb: Any, token: Any) -> bool:
+    """Only the verb's direct object (with its own words) stands between the verb and ``token``."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < token.i]
+    return bool(objects) and objects[0].right_edge.i == token.i - 1 and objects[0].left_edge.i == verb.i + 1
 
 
 class VerbPrepositionDetector(Detector):
@@ -130,7 +138,9 @@ class VerbPrepositionDetector(Detector):
             for prep in verb.children:
                 if prep.i <= verb.i or prep.dep_ not in ("prep", "dative") or prep.lower_ not in rule.preps:
                     continue
-                if not _between_is_adverbs(doc, verb, prep):
+                if not _between_is_adverbs(doc, verb, prep) and not (
+                    rule.after_object and _between_is_object(doc, verb, prep)
+                ):
                     continue
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if not objects or prep.i + 1 >= len(doc):
