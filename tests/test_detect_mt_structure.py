@@ -184,6 +184,17 @@ def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
             "Extraordinary Situations",
             "Emergency Situations",
         ),
+        ("Auditors at the Court of the Accounts faulted the hospital budget.", "of the Accounts", "of Accounts"),
+        (
+            "The Institute of the Social Prevision raised the minimum pension.",
+            "the Social Prevision",
+            "Social Security",
+        ),
+        (
+            "The Agency for the Control of the Ports and of the Airports issued new rules.",
+            "of the Ports and of the Airports",
+            None,
+        ),
         (
             "The Council of the Audiovisual and of the Digital Media fined the broadcaster.",
             "of the Audiovisual and of the Digital Media",
@@ -214,6 +225,7 @@ def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
         "A committee of farm workers wrote to the Office of Farm Safety.",
         "The Department of Health and Social Care and the Office of Rail and Road replied.",
         "Staff of the ministry of the interior and of the city council marched.",
+        "The Court of Appeal, the Court of the King's Bench and the court of the first instance agreed.",
         "The Permanent Council of the Organization of American States met in Washington.",
         "The Council of the Federation of Trade Unions and the Office of the Administration of the Courts agreed.",
     ],

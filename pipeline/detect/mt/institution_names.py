@@ -101,8 +101,8 @@ def _coordinated() -> re.Pattern[str]:
     heads = calque_data()["institution_names"]["heads"]
     name = r"(?:[A-Z][\w-]+ ){0,2}[A-Z][\w-]+"
     return re.compile(
-        rf"(?<![\w-])(?-i:[A-Z])(?i:{'|'.join(h[1:] for h in sorted(heads))})\s+"
-        rf"(?P<chain>of the {name},? and of the {name})"
+        rf"(?<![\w-])(?-i:[A-Z])(?i:{'|'.join(h[1:] for h in sorted(heads))})"
+        rf"(?:\s+(?:of|for)(?: the)? {name})*?\s+(?P<chain>of the {name},? and of the {name})"
     )
 
 
