@@ -327,6 +327,32 @@ def test_articles_determiners_titles_before_names_and_headlines_are_not_flagged(
     assert found(MissingArticleDetector, text) == []
 
 
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("A regional court jailed former prosecutor for taking bribes.", "former prosecutor"),
+        ("Customs officers questioned driver for three hours at the border.", "driver"),
+    ],
+)
+def test_a_bare_person_named_by_role_as_object_is_flagged(text, span):
+    findings = found(MissingArticleDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert "as object" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A regional court jailed former prosecutor Anna Novak for taking bribes.",
+        "Members elected her chairwoman, and she played goalkeeper for the club.",
+        "The monarch had authority over the army and introduced military service.",
+        "Customs officers questioned the driver and a witness.",
+    ],
+)
+def test_objects_with_articles_titles_bare_roles_and_institutions_are_not_flagged(text):
+    assert found(MissingArticleDetector, text) == []
+
+
 def test_countability_comes_from_word_frequencies():
     assert is_count_noun("minister") and is_count_noun("government")
     assert not is_count_noun("information") and not is_count_noun("furniture")

@@ -1,4 +1,5 @@
-"""A singular count noun naming an actor, as subject with no article: "Minister said that government will ...".
+"""A singular count noun naming an actor with no article: "Minister said that government will ...",
+"the court sentenced former mayor to six years".
 
 Russian, Ukrainian, Polish, Czech and the other Slavic languages have no articles, and machine
 translation from them often leaves "the"/"a" out. English needs a determiner before a singular count
@@ -14,6 +15,11 @@ use: ``structure.is_count_noun``). The noun must also name a person by role or a
 and mass nouns are used bare in good English ("Love is blind", "Justice has been served"), and over
 all count nouns this detector flagged more than one subject per 1,000 words of clean text.
 
+As a direct object only a person named by role counts (``object_agents``: "sentenced former mayor",
+"detained suspect"), lower case, not a title before a name ("sentenced former mayor Ivanov"), not
+after a verb that takes a bare role ("elected him president", "played goalkeeper"): institution and
+abstract nouns are bare objects in good English ("had authority", "introduced military service").
+
 No suggestion (the article may be "the" or "a"); both are offered to the rewriter as alternatives.
 """
 
@@ -22,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.structure import calque_data, is_count_noun, parsed_prose
@@ -31,20 +38,40 @@ _ENTITIES = {"PERSON", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WO
 
 
 @lru_cache(maxsize=1)
-def _agents() -> tuple[frozenset[str], re.Pattern[str]]:
+def _agents() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     agents = frozenset(calque_data()["missing_article"]["agents"])
-    return agents, re.compile(rf"\b(?:{'|'.join(sorted(agents))})\b", re.IGNORECASE)
+    objects = frozenset(calque_data()["missing_article"]["object_agents"])
+    return agents, objects, re.compile(rf"\b(?:{'|'.join(sorted(agents))})\b", re.IGNORECASE)
+
+
+# verbs whose object may be a bare role noun in good English ("played goalkeeper", "named him coach")
+_ROLE_VERBS = frozenset({"play", "appoint", "name", "elect", "make", "become", "crown", "nominate", "call", "declare",
+                         "hold", "take", "leave", "seek", "assume", "resume", "vacate"})  # fmt: skip
+
+
+def _bare_object_calque(doc: Any, noun: Any) -> bool:
+    """A lower-case singular agent noun as direct object, not a title before a name ("sentenced
+    former mayor Ivanov"), not after a verb that takes bare role nouns, not followed by another noun."""
+    if noun.tag_ != "NN" or not noun.text.islower() or noun.head.lemma_.lower() in _ROLE_VERBS:
+        return False
+    following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return following is None or following.pos_ not in ("PROPN", "NOUN", "NUM")
 
 
 class MissingArticleDetector(Detector):
     id = "mt.missing_article"
-    version = "1"
+    version = "2"  # 2: people named by role as direct objects
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        agents, trigger = _agents()
+        agents, object_agents, trigger = _agents()
         for offset, doc in parsed_prose(context, trigger):
             for noun in doc:
-                if noun.dep_ not in ("nsubj", "nsubjpass") or noun.lower_ not in agents:
+                if noun.lower_ not in agents:
+                    continue
+                if noun.dep_ == "dobj":
+                    if noun.lower_ not in object_agents or not _bare_object_calque(doc, noun):
+                        continue
+                elif noun.dep_ not in ("nsubj", "nsubjpass"):
                     continue
                 at_sentence_start = noun.left_edge.i == noun.sent.start
                 if noun.tag_ == "NNP":
@@ -85,7 +112,8 @@ class MissingArticleDetector(Detector):
                     start=offset + left[0].idx,
                     end=offset + noun.idx + len(noun.text),
                     message=(
-                        f"singular count noun “{noun.text}” as subject with no article (Slavic languages have "
+                        f"singular count noun “{noun.text}” as {'object' if noun.dep_ == 'dobj' else 'subject'} "
+                        "with no article (Slavic languages have "
                         "no articles: 'Министр сказал'): English needs “the” or “a”"
                     ),
                     detector=self.id,
