@@ -16,7 +16,8 @@ and mass nouns are used bare in good English ("Love is blind", "Justice has been
 all count nouns this detector flagged more than one subject per 1,000 words of clean text.
 
 As a direct object only a person named by role counts (``object_agents``: "sentenced former mayor",
-"detained suspect"), lower case, not a title before a name ("sentenced former mayor Ivanov"), not
+"detained suspect"), and as the agent of a passive also a court, committee or other body ("upheld by
+regional court"), lower case, not a title before a name ("sentenced former mayor Ivanov"), not
 after a verb that takes a bare role ("elected him president", "played goalkeeper"): institution and
 abstract nouns are bare objects in good English ("had authority", "introduced military service").
 
@@ -49,10 +50,28 @@ _ROLE_VERBS = frozenset({"play", "appoint", "name", "elect", "make", "become", "
                          "hold", "take", "leave", "seek", "assume", "resume", "vacate"})  # fmt: skip
 
 
+# institutions that act as the agent of a passive ("upheld by regional court"), besides people by role
+_PASSIVE_AGENTS = {
+    "object": frozenset(),
+    "agent": frozenset({"court", "committee", "commission", "council", "ministry", "embassy", "agency", "company"}),
+}
+
+
+def _role(noun: Any) -> str:
+    """ "subject", "object" (direct), "agent" (of a passive: "by regional court") or "" (other)."""
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return "subject"
+    if noun.dep_ == "dobj":
+        return "object"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        return "agent"
+    return ""
+
+
 def _bare_object_calque(doc: Any, noun: Any) -> bool:
     """A lower-case singular agent noun as direct object, not a title before a name ("sentenced
     former mayor Ivanov"), not after a verb that takes bare role nouns, not followed by another noun."""
-    if noun.tag_ != "NN" or not noun.text.islower() or noun.head.lemma_.lower() in _ROLE_VERBS:
+    if noun.tag_ not in ("NN", "NNP") or not noun.text.islower() or noun.head.lemma_.lower() in _ROLE_VERBS:
         return False
     following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     return following is None or following.pos_ not in ("PROPN", "NOUN", "NUM")
@@ -68,13 +87,14 @@ class MissingArticleDetector(Detector):
             for noun in doc:
                 if noun.lower_ not in agents:
                     continue
-                if noun.dep_ == "dobj":
-                    if noun.lower_ not in object_agents or not _bare_object_calque(doc, noun):
+                role = _role(noun)
+                if role in ("object", "agent"):
+                    if noun.lower_ not in object_agents | _PASSIVE_AGENTS[role] or not _bare_object_calque(doc, noun):
                         continue
-                elif noun.dep_ not in ("nsubj", "nsubjpass"):
+                elif role != "subject":
                     continue
                 at_sentence_start = noun.left_edge.i == noun.sent.start
-                if noun.tag_ == "NNP":
+                if noun.tag_ == "NNP" and not noun.text.islower():
                     # a capitalised title word ("Minister said"), not a name or part of one
                     if not noun.text.istitle() or noun.ent_type_ in _ENTITIES:
                         continue
@@ -84,7 +104,7 @@ class MissingArticleDetector(Detector):
                         continue
                     if any(t.ent_type_ == "PERSON" for t in noun.subtree):
                         continue  # "President of Estonia Toomas Ilves": a title before a name
-                elif noun.tag_ != "NN" or not (noun.text.islower() or at_sentence_start):
+                elif noun.tag_ not in ("NN", "NNP") or not (noun.text.islower() or at_sentence_start):
                     continue
                 if any(c.dep_ in _DETERMINING or c.dep_ in ("cc", "conj", "appos") for c in noun.children):
                     continue
@@ -112,7 +132,7 @@ class MissingArticleDetector(Detector):
                     start=offset + left[0].idx,
                     end=offset + noun.idx + len(noun.text),
                     message=(
-                        f"singular count noun “{noun.text}” as {'object' if noun.dep_ == 'dobj' else 'subject'} "
+                        f"singular count noun “{noun.text}” as {role} "
                         "with no article (Slavic languages have "
                         "no articles: 'Министр сказал'): English needs “the” or “a”"
                     ),
