@@ -471,6 +471,9 @@ def test_verb_tag_reads_the_form_of_a_verb_without_a_parse():
         ),
         ("The vote, set for the past 2 of July, was delayed.", "the past 2 of July", "2 July", "day_of_month"),
         ("Looters raided shops in the night of 8 to 9 June.", "in the night", "on the night", "part_of_day"),
+        ("Voting resumes on the date of 12 October, officials said.", "on the date of", "on", "the_date_of"),
+        ("The curfew stays in force until the day 30 of April.", "the day 30 of April", "30 April", "day_of_month"),
+        ("Fares rise on 1 August of the current year.", "of the current year", "this year", "current_period"),
         ("In the evening of Friday the border reopened.", "In the evening", "On the evening", "part_of_day"),
         (
             "The court will rule next 9 of January, a spokesman said.",
@@ -512,6 +515,7 @@ def test_calqued_date_phrases_are_flagged_with_the_english_form(text, span, sugg
         "He won the last 4 of March's races and missed the next 2 of the season's.",
         "They met in the morning of their wedding day and drove in the night of the storm.",
         "The floods began on the night of 8 June.",
+        "She was sworn in on the date of her birthday, and the current year has been busy.",
     ],
 )
 def test_correct_dates_business_shorthand_and_headlines_are_not_date_calques(text):

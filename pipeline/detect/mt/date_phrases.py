@@ -16,6 +16,11 @@ Three shapes, each a construction English never uses and a source language dicta
   Headlines, which drop articles on purpose, titles ("in End of Watch") and shorthand before a period
   word ("by end of day", "until end of season", "at end of life", "by end of next year") are left
   alone. The suggestion inserts "the".
+- **a date wrapped in source-language words**: "on the date of 21 September" (Romanian "la data de",
+  Italian "in data"), "until the day 14 of May" (Spanish "el día 14 de mayo"), "on 1 July of the
+  current year" (Russian "текущего года", Romanian "a anului curent"); English gives the date
+  alone and says "this year". The words the suggestion drops are listed as redundant for the
+  rewriter's deletion guard.
 - **a part of the day "in the night of" a date**: Romance "en la noche del 14", Romanian "în noaptea de
   14 spre 15", Slavic "в ночь на 15"; English says "on the night (morning, evening) of 14 August".
   The suggestion replaces "in" with "on".
@@ -38,7 +43,16 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to))|"
     rf"(?P<relative>(?i:the )?(?i:past|last|next|coming|previous|following))) "
-    rf"(?P<day>[0-3]?\d) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
+    rf"(?P<dayword>(?i:the )?day )?(?P<day>[0-3]?\d) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
+)
+_A_DATE = rf"(?:[0-3]?\d (?:{_MONTHS})|(?:{_MONTHS}) [0-3]?\d)\b"
+# Romanian "la data de 21 septembrie", Italian "in data 21 settembre": English gives the date alone
+_THE_DATE_OF = re.compile(
+    rf"\b(?P<phrase>(?P<preposition>(?i:on|from|until|till|by|since|before|after)) the date of) (?={_A_DATE})"
+)
+# Russian "1 июля текущего года", Romanian "a anului curent", Spanish "del año en curso": "this year"
+_CURRENT_PERIOD = re.compile(
+    rf"(?:\b[0-3]?\d (?:{_MONTHS})|\b(?:{_MONTHS})(?: [0-3]?\d)?) (?P<phrase>of the current (?P<period>year|month))\b"
 )
 # Romance "en la noche del 14", Romanian "în noaptea de 14 spre 15", Slavic "в ночь на 15": English
 # says "on the night of" a date
@@ -80,16 +94,18 @@ def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable
 
 class DatePhraseDetector(Detector):
     id = "mt.date_phrase"
-    version = "4"  # 3: a day after "the past/last/next"; 4: "in the night of"
+    version = "5"  # 3: "the past/last/next"; 4: "in the night of"; 5: "the date of", "the day 14 of", "current year"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
         for match in _DAY_OF_MONTH.finditer(text):
             # "the past 14 of February" (Spanish "el pasado 14 de febrero"): the tense says past or next
             relative = match["relative"]
+            first = "relative" if relative else "dayword" if match["dayword"] else "day"
+            redundant = f"{relative or ''} {match['dayword'] or ''}".split()
             yield Finding(
                 category="mt_artefact",
-                start=match.start("relative") if relative else match.start("day"),
+                start=match.start(first),
                 end=match.end(),
                 message=(
                     "day “of” a month (Slavic genitive '5 июня', Romance 'el 5 de junio'): English writes "
@@ -101,8 +117,37 @@ class DatePhraseDetector(Detector):
                 details={
                     "mqm": MQM_DATE,
                     "kind": "day_of_month",
-                    **({"redundant_words": relative.split()} if relative else {}),
+                    **({"redundant_words": redundant} if redundant else {}),
                 },
+            )
+        for match in _THE_DATE_OF.finditer(text):
+            yield Finding(
+                category="mt_artefact",
+                start=match.start("phrase"),
+                end=match.end("phrase"),
+                message=(
+                    "“the date of” before a date (Romanian 'la data de 21 septembrie', Italian 'in data 21 "
+                    f"settembre'): English says “{match['preposition'].lower()} 21 September”"
+                ),
+                detector=self.id,
+                confidence=0.7,
+                suggestion=match["preposition"],
+                details={"mqm": MQM_DATE, "kind": "the_date_of", "redundant_words": ["the", "date", "of"]},
+            )
+        for match in _CURRENT_PERIOD.finditer(text):
+            period = match["period"]
+            yield Finding(
+                category="mt_artefact",
+                start=match.start("phrase"),
+                end=match.end("phrase"),
+                message=(
+                    f"“of the current {period}” after a date (Russian 'текущего года', Romanian 'a anului curent', "
+                    f"Spanish 'del año en curso'): English says “this {period}”"
+                ),
+                detector=self.id,
+                confidence=0.7,
+                suggestion=f"this {period}",
+                details={"mqm": MQM_DATE, "kind": "current_period", "redundant_words": ["current"]},
             )
         for match in _prose_matches(context, _PART_OF_DAY):
             part = match["part"]
