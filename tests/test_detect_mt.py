@@ -381,6 +381,12 @@ FALSE_FRIEND_CASES = [
         "the ",
         "",
     ),
+    (
+        "The President of the Government, visiting Bilbao, announced a rail plan.",
+        "president-of-the-government",
+        "President of the Government",
+        "Prime Minister",
+    ),
     # idioms whose word-for-word English keeps the source language's place name
     (
         "Reform takes patience: Moscow was not built at once, the governor told the assembly.",
@@ -516,6 +522,7 @@ def test_every_false_friend_rule_has_a_case_here():
         "Fans who went to Seville for the final lost their voices singing.",
         "Frigiliana is a Spanish village famous for its white houses, and it is a delight for most visitors.",
         "The Helvetic Republic lasted only five years.",
+        "The president of the government's audit office resigned, and the President of the Government of Catalonia spoke.",
     ],
 )
 def test_correct_english_uses_of_the_same_words_are_not_flagged(text):

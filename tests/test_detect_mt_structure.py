@@ -185,6 +185,7 @@ def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
             "Emergency Situations",
         ),
         ("Auditors at the Court of the Accounts faulted the hospital budget.", "of the Accounts", "of Accounts"),
+        ("The Ministry of Enlightenment will test a new school curriculum.", "Enlightenment", "Education"),
         (
             "The Institute of the Social Prevision raised the minimum pension.",
             "the Social Prevision",
@@ -226,6 +227,7 @@ def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
         "The Department of Health and Social Care and the Office of Rail and Road replied.",
         "Staff of the ministry of the interior and of the city council marched.",
         "The Court of Appeal, the Court of the King's Bench and the court of the first instance agreed.",
+        "A museum of enlightenment thinkers opened beside the Institute of Enlightenment Studies.",
         "The Permanent Council of the Organization of American States met in Washington.",
         "The Council of the Federation of Trade Unions and the Office of the Administration of the Courts agreed.",
     ],
