@@ -203,6 +203,7 @@ def clean_text_check(texts: list[str], label: str, word_qe: str = "clean-text") 
         "ratio_to_parse": round(seconds[FLUENCY] / max(1e-9, parse_s), 2),
         "all_issue_13": {
             "flags_by_detector": {k: v for k, v in sorted(flags.items()) if v},
+            "seconds_by_detector": {k: round(v, 1) for k, v in sorted(seconds.items())},
             "flags_per_1000_words": round(1000 * sum(flags.values()) / max(1, words), 2),
             "seconds": round(total_s, 1),
             "ratio_to_parse": round(total_s / max(1e-9, parse_s), 2),
