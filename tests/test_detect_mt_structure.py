@@ -266,6 +266,11 @@ def test_preposition_calques_after_verbs_are_flagged(text, span, suggestion):
     assert findings[0].suggestion == suggestion
 
 
+def test_a_redundant_particle_is_named_for_the_rewriters_deletion_guard():
+    (finding,) = found(VerbPrepositionDetector, "The envoy returned back to Paris on Friday.")
+    assert finding.details["redundant_words"] == ["back"]
+
+
 def test_arrive_to_a_place_that_is_not_a_city_offers_both_readings():
     findings = found(VerbPrepositionDetector, "The convoy arrived to the border crossing late.")
     assert findings[0].suggestion is None
