@@ -348,6 +348,11 @@ def test_a_bare_person_named_by_role_as_object_or_a_body_as_passive_agent_is_fla
     assert "as object" in findings[0].message or "as agent" in findings[0].message
 
 
+def test_a_role_capitalised_only_for_starting_the_sentence_gets_a_lower_case_article_form():
+    (finding,) = found(MissingArticleDetector, "Prosecutor told reporters that the witness had lied.")
+    assert finding.details["alternatives"] == ["The prosecutor", "A prosecutor"]
+
+
 def test_a_lower_case_subject_the_tagger_calls_a_proper_noun_is_still_flagged():
     text = "Parliament passed the law again after president vetoed it."
     assert [text[f.start : f.end] for f in found(MissingArticleDetector, text)] == ["president"]

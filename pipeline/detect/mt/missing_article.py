@@ -121,7 +121,7 @@ class MissingArticleDetector(Detector):
                 if not is_count_noun(noun.lower_):
                     continue
                 lead = left.text
-                if at_sentence_start and left[0].tag_ != "NNP":
+                if at_sentence_start:  # capitalised for its position only: "Prosecutor told" -> "The prosecutor"
                     lead = lead[:1].lower() + lead[1:]
                 the = "The" if at_sentence_start else "the"
                 a = "an" if lead[:1].lower() in "aeiou" else "a"
