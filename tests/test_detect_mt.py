@@ -387,6 +387,15 @@ FALSE_FRIEND_CASES = [
         "President of the Government",
         "Prime Minister",
     ),
+    (
+        "In Rome the President of the Council met the unions over pensions.",
+        "president-of-the-council",
+        "President of the Council",
+        "Prime Minister",
+    ),
+    ("The region's Main Architect approved the new tower.", "main-chief", "Main", "Chief"),
+    ("Copper hit a historic maximum on Monday.", "historic-maximum-record", "a historic maximum", "a record high"),
+    ("Four miners suffered heavy injuries in the collapse.", "heavy-injuries-serious", "heavy", "serious"),
     # idioms whose word-for-word English keeps the source language's place name
     (
         "Reform takes patience: Moscow was not built at once, the governor told the assembly.",
@@ -522,6 +531,9 @@ def test_every_false_friend_rule_has_a_case_here():
         "Fans who went to Seville for the final lost their voices singing.",
         "Frigiliana is a Spanish village famous for its white houses, and it is a delight for most visitors.",
         "The Helvetic Republic lasted only five years.",
+        "The President of the Council of the EU chaired the talks, and the main prosecutor in the case spoke.",
+        "Main Engineer Street was closed, and the historic maximum security prison reopened.",
+        "Heavy rain caused a grave crisis but no serious accident, and the debris left heavy damage.",
         "The president of the government's audit office resigned, and the President of the Government of Catalonia spoke.",
     ],
 )

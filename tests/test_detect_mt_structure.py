@@ -186,6 +186,7 @@ def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
         ),
         ("Auditors at the Court of the Accounts faulted the hospital budget.", "of the Accounts", "of Accounts"),
         ("The Ministry of Enlightenment will test a new school curriculum.", "Enlightenment", "Education"),
+        ("Minister of the Farm Joao Lima froze fuel taxes.", "the Farm", "Finance"),
         (
             "The Institute of the Social Prevision raised the minimum pension.",
             "the Social Prevision",
@@ -258,6 +259,7 @@ def test_correct_institution_names_are_left_alone(text):
             "congratulated the rowing crew on",
         ),
         ("Tenants complained on the noise from the building site.", "complained on", "complained about"),
+        ("Higher tariffs will influence on grain exports, analysts said.", "influence on", "influence"),
     ],
 )
 def test_preposition_calques_after_verbs_are_flagged(text, span, suggestion):
@@ -366,6 +368,7 @@ def test_a_lower_case_subject_the_tagger_calls_a_proper_noun_is_still_flagged():
         "The monarch had authority over the army and introduced military service.",
         "Customs officers questioned the driver and a witness.",
         "The scheme was funded by government and paid by bank transfer, by court order.",
+        "President of the Republic Marta Silva signed the decree, and Minister of Finance Jan Kos agreed.",
     ],
 )
 def test_objects_with_articles_titles_bare_roles_and_institutions_are_not_flagged(text):
@@ -486,6 +489,8 @@ def test_verb_tag_reads_the_form_of_a_verb_without_a_parse():
         ("Voting resumes on the date of 12 October, officials said.", "on the date of", "on", "the_date_of"),
         ("The curfew stays in force until the day 30 of April.", "the day 30 of April", "30 April", "day_of_month"),
         ("Fares rise on 1 August of the current year.", "of the current year", "this year", "current_period"),
+        ("Schools reopen on 2 September current year.", "current year", "this year", "current_period"),
+        ("The council sits again on the 21 of June.", "the 21 of June", "21 June", "day_of_month"),
         ("In the evening of Friday the border reopened.", "In the evening", "On the evening", "part_of_day"),
         (
             "The court will rule next 9 of January, a spokesman said.",

@@ -17,8 +17,8 @@ Three shapes, each a construction English never uses and a source language dicta
   word ("by end of day", "until end of season", "at end of life", "by end of next year") are left
   alone. The suggestion inserts "the".
 - **a date wrapped in source-language words**: "on the date of 21 September" (Romanian "la data de",
-  Italian "in data"), "until the day 14 of May" (Spanish "el día 14 de mayo"), "on 1 July of the
-  current year" (Russian "текущего года", Romanian "a anului curent"); English gives the date
+  Italian "in data"), "until the day 14 of May" (Spanish "el día 14 de mayo", also "on the 15 of May"), "on 1 July of
+  the current year" or "1 March current year" (Russian "текущего года", Romanian "a anului curent"); English gives the date
   alone and says "this year". The words the suggestion drops are listed as redundant for the
   rewriter's deletion guard.
 - **a part of the day "in the night of" a date**: Romance "en la noche del 14", Romanian "în noaptea de
@@ -43,7 +43,7 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to))|"
     rf"(?P<relative>(?i:the )?(?i:past|last|next|coming|previous|following))) "
-    rf"(?P<dayword>(?i:the )?day )?(?P<day>[0-3]?\d) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
+    rf"(?P<dayword>(?i:the )(?:(?i:day) )?|(?i:day) )?(?P<day>[0-3]?\d) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
 )
 _A_DATE = rf"(?:[0-3]?\d (?:{_MONTHS})|(?:{_MONTHS}) [0-3]?\d)\b"
 # Romanian "la data de 21 septembrie", Italian "in data 21 settembre": English gives the date alone
@@ -52,7 +52,7 @@ _THE_DATE_OF = re.compile(
 )
 # Russian "1 июля текущего года", Romanian "a anului curent", Spanish "del año en curso": "this year"
 _CURRENT_PERIOD = re.compile(
-    rf"(?:\b[0-3]?\d (?:{_MONTHS})|\b(?:{_MONTHS})(?: [0-3]?\d)?) (?P<phrase>of the current (?P<period>year|month))\b"
+    rf"(?:\b[0-3]?\d (?:{_MONTHS})|\b(?:{_MONTHS})(?: [0-3]?\d)?) (?P<phrase>(?:of (?:the )?)?current (?P<period>year|month))\b"
 )
 # Romance "en la noche del 14", Romanian "în noaptea de 14 spre 15", Slavic "в ночь на 15": English
 # says "on the night of" a date

@@ -113,7 +113,9 @@ def _calqued_portfolios() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
     portfolios = "|".join(sorted((re.escape(c) for c in calques), key=len, reverse=True))
     pattern = re.compile(
         rf"(?i:\b(?:{'|'.join(sorted(heads))})\s+(?:of|for)\s+)(?P<phrase>(?:(?i:the)\s+)?(?P<portfolio>(?i:{portfolios})))\b"
-        r"(?!\s+[A-Z][a-z])"  # "Office of Farm Safety": the name goes on, the word is a modifier
+        # "Office of Farm Safety said": the name goes on, the word is a modifier; a person's name after
+        # it ("Minister of the Farm Paulo Rocha said", two capitalised words) does not make it one
+        r"(?!\s+[A-Z][a-z]+(?:\s+[a-z]|[^\w\s]|$))"
     )
     return pattern, calques
 

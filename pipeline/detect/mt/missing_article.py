@@ -104,6 +104,15 @@ class MissingArticleDetector(Detector):
                         continue
                     if any(t.ent_type_ == "PERSON" for t in noun.subtree):
                         continue  # "President of Estonia Toomas Ilves": a title before a name
+                    if any(
+                        t.ent_type_ == "PERSON"
+                        or t.pos_ == "PROPN"
+                        and t.text.istitle()
+                        and t.i > noun.i + 1
+                        and doc[t.i - 1].pos_ == "PROPN"
+                        for t in doc[noun.i + 1 : min(noun.head.i, noun.i + 8)]
+                    ):
+                        continue  # "President of the Republic Ana Costa signed": the name is attached elsewhere
                 elif noun.tag_ not in ("NN", "NNP") or not (noun.text.islower() or at_sentence_start):
                     continue
                 if any(c.dep_ in _DETERMINING or c.dep_ in ("cc", "conj", "appos") for c in noun.children):
