@@ -175,7 +175,7 @@ def test_known_names_in_their_own_order_are_fine():
 
 
 def test_words_of_a_known_name_inside_a_longer_name_are_not_a_reordering():
-    text = "Judges at the Court of Justice of the European Union struck down the data rule on Tuesday."
+    text = "Loans from the Investment Bank of the European Cooperation Fund reached farmers in May."
     assert run(WordOrderCalqueDetector, text) == []
     (finding,) = run(WordOrderCalqueDetector, "Lawyers took the case to the Court of Justice European in May.")
     assert finding.suggestion == "European Court of Justice"

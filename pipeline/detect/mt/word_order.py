@@ -123,7 +123,7 @@ class WordOrderCalqueDetector(Detector):
                     if name is None or " ".join(words).lower() == name.lower():
                         continue
                     if first - 1 in in_name or last + 1 in in_name:
-                        continue  # part of a longer name: "Court of Justice of the European Union"
+                        continue  # part of a longer name: "Investment Bank of the European Cooperation Fund"
                     start = run.start() + tokens[first][0]
                     end = run.start() + tokens[last][0] + len(tokens[last][1])
                     yield self._finding(start, end, name, True, "reordered known name")
