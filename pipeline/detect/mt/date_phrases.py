@@ -102,91 +102,87 @@ class DatePhraseDetector(Detector):
             # "the past 14 of February" (Spanish "el pasado 14 de febrero"): the tense says past or next
             relative = match["relative"]
             first = "relative" if relative else "dayword" if match["dayword"] else "day"
-            redundant = f"{relative or ''} {match['dayword'] or ''}".split()
-            yield Finding(
-                category="mt_artefact",
-                start=match.start(first),
-                end=match.end(),
-                message=(
-                    "day “of” a month (Slavic genitive '5 июня', Romance 'el 5 de junio'): English writes "
-                    f"“{match['day']} {match['month']}”, “{match['month']} {match['day']}” or “the … of {match['month']}”"
-                ),
-                detector=self.id,
+            yield self._finding(
+                (match.start(first), match.end()),
+                "day “of” a month (Slavic genitive '5 июня', Romance 'el 5 de junio'): English writes "
+                f"“{match['day']} {match['month']}”, “{match['month']} {match['day']}” or “the … of {match['month']}”",
+                _day_of_month(text, match),
+                "day_of_month",
                 confidence=0.75,
-                suggestion=_day_of_month(text, match),
-                details={
-                    "mqm": MQM_DATE,
-                    "kind": "day_of_month",
-                    **({"redundant_words": redundant} if redundant else {}),
-                },
+                redundant=f"{relative or ''} {match['dayword'] or ''}".split(),
             )
         for match in _THE_DATE_OF.finditer(text):
-            yield Finding(
-                category="mt_artefact",
-                start=match.start("phrase"),
-                end=match.end("phrase"),
-                message=(
-                    "“the date of” before a date (Romanian 'la data de 21 septembrie', Italian 'in data 21 "
-                    f"settembre'): English says “{match['preposition'].lower()} 21 September”"
-                ),
-                detector=self.id,
-                confidence=0.7,
-                suggestion=match["preposition"],
-                details={"mqm": MQM_DATE, "kind": "the_date_of", "redundant_words": ["the", "date", "of"]},
+            yield self._finding(
+                match.span("phrase"),
+                "“the date of” before a date (Romanian 'la data de 21 septembrie', Italian 'in data 21 "
+                f"settembre'): English says “{match['preposition'].lower()} 21 September”",
+                match["preposition"],
+                "the_date_of",
+                redundant=["the", "date", "of"],
             )
         for match in _CURRENT_PERIOD.finditer(text):
             period = match["period"]
-            yield Finding(
-                category="mt_artefact",
-                start=match.start("phrase"),
-                end=match.end("phrase"),
-                message=(
-                    f"“of the current {period}” after a date (Russian 'текущего года', Romanian 'a anului curent', "
-                    f"Spanish 'del año en curso'): English says “this {period}”"
-                ),
-                detector=self.id,
-                confidence=0.7,
-                suggestion=f"this {period}",
-                details={"mqm": MQM_DATE, "kind": "current_period", "redundant_words": ["current"]},
+            yield self._finding(
+                match.span("phrase"),
+                f"“of the current {period}” after a date (Russian 'текущего года', Romanian 'a anului curent', "
+                f"Spanish 'del año en curso'): English says “this {period}”",
+                f"this {period}",
+                "current_period",
+                redundant=["current"],
             )
         for match in _prose_matches(context, _PART_OF_DAY):
             part = match["part"]
-            yield Finding(
-                category="mt_artefact",
-                start=match.start("phrase"),
-                end=match.end("phrase"),
-                message=(
-                    f"“in the {part} of” a date (Romance 'en la noche del', Romanian 'în noaptea de', Slavic "
-                    f"'в ночь на'): English says “on the {part} of”"
-                ),
-                detector=self.id,
-                confidence=0.7,
-                suggestion=f"{'On' if match['preposition'] == 'In' else 'on'} the {part}",
-                details={"mqm": "Fluency/Grammar", "kind": "part_of_day"},
+            yield self._finding(
+                match.span("phrase"),
+                f"“in the {part} of” a date (Romance 'en la noche del', Romanian 'în noaptea de', Slavic "
+                f"'в ночь на'): English says “on the {part} of”",
+                f"{'On' if match['preposition'] == 'In' else 'on'} the {part}",
+                "part_of_day",
+                mqm="Fluency/Grammar",
             )
         for match in _prose_matches(context, _PERIOD_WITHOUT_ARTICLE):
             part = match["part"]
-            yield Finding(
-                category="mt_artefact",
-                start=match.start(),
-                end=match.end(),
-                message=(
-                    f"“{part.lower()} of” without its article (Slavic 'в начале года', 'na początku roku' have no "
-                    f"article): English says “{match['preposition'].lower()} the {part.lower()} of”"
-                ),
-                detector=self.id,
-                confidence=0.7,
-                suggestion=f"{match['preposition']} the {part} of",
-                details={"mqm": "Fluency/Grammar", "kind": "period_without_article"},
+            yield self._finding(
+                match.span(),
+                f"“{part.lower()} of” without its article (Slavic 'в начале года', 'na początku roku' have no "
+                f"article): English says “{match['preposition'].lower()} the {part.lower()} of”",
+                f"{match['preposition']} the {part} of",
+                "period_without_article",
+                mqm="Fluency/Grammar",
             )
         for match in _YEAR_WORD.finditer(text):
-            yield Finding(
-                category="mt_artefact",
-                start=match.start("year"),
-                end=match.end("word"),
-                message="a year followed by “year” (Slavic 'в 2019 году', 'w 2019 roku'): English says “in 2019”",
-                detector=self.id,
+            yield self._finding(
+                (match.start("year"), match.end("word")),
+                "a year followed by “year” (Slavic 'в 2019 году', 'w 2019 roku'): English says “in 2019”",
+                match["year"],
+                "year_word",
                 confidence=0.8,
-                suggestion=match["year"],
-                details={"mqm": MQM_DATE, "kind": "year_word", "redundant_words": ["year"]},
+                redundant=["year"],
             )
+
+    def _finding(
+        self,
+        span: tuple[int, int],
+        message: str,
+        suggestion: str,
+        kind: str,
+        *,
+        confidence: float = 0.7,
+        mqm: str = MQM_DATE,
+        redundant: list[str] | None = None,
+    ) -> Finding:
+        """One flag of this family; ``redundant``: the words the suggestion drops that only repeat
+        what the date says (the rewrite's deletions guard lets them go)."""
+        details: dict[str, object] = {"mqm": mqm, "kind": kind}
+        if redundant:
+            details["redundant_words"] = redundant
+        return Finding(
+            category="mt_artefact",
+            start=span[0],
+            end=span[1],
+            message=message,
+            detector=self.id,
+            confidence=confidence,
+            suggestion=suggestion,
+            details=details,
+        )

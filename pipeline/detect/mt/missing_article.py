@@ -50,11 +50,8 @@ _ROLE_VERBS = frozenset({"play", "appoint", "name", "elect", "make", "become", "
                          "hold", "take", "leave", "seek", "assume", "resume", "vacate"})  # fmt: skip
 
 
-# institutions that act as the agent of a passive ("upheld by regional court"), besides people by role
-_PASSIVE_AGENTS = {
-    "object": frozenset(),
-    "agent": frozenset({"court", "committee", "commission", "council", "ministry", "embassy", "agency", "company"}),
-}
+# bodies that act as the agent of a passive ("upheld by regional court"), besides people by role
+_PASSIVE_AGENTS = frozenset({"court", "committee", "commission", "council", "ministry", "embassy", "agency", "company"})
 
 
 def _role(noun: Any) -> str:
@@ -89,7 +86,8 @@ class MissingArticleDetector(Detector):
                     continue
                 role = _role(noun)
                 if role in ("object", "agent"):
-                    if noun.lower_ not in object_agents | _PASSIVE_AGENTS[role] or not _bare_object_calque(doc, noun):
+                    allowed = noun.lower_ in object_agents or role == "agent" and noun.lower_ in _PASSIVE_AGENTS
+                    if not allowed or not _bare_object_calque(doc, noun):
                         continue
                 elif role != "subject":
                     continue
