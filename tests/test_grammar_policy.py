@@ -157,7 +157,8 @@ def test_example_files_skip_comments_and_every_marked_span_is_text(tmp_path):
 
 
 def test_spelling_filter_drops_compounds_rare_words_and_case_only_fixes():
-    from pipeline.grammar.spelling_filter import likely_typo, plausible_compound
+    from pipeline.grammar.spelling_filter import likely_typo
+    from pipeline.text.word_formation import plausible_compound
 
     text = "The carmaker and a weekslong strike at the halogenation plant, zigbee and ibn aside."
     assert not_a_misspelling(spelling(text, "carmaker", ["car maker"]), text) == "a compound of two common words"

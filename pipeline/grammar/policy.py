@@ -28,9 +28,10 @@ from typing import Any
 from pipeline.grammar.mapping import LEGITIMATE_REPEATS
 from pipeline.grammar.match import GrammarMatch
 from pipeline.grammar.name_guard import NameGuard, only_splits
-from pipeline.grammar.spelling_filter import not_a_misspelling, plausible_compound
+from pipeline.grammar.spelling_filter import not_a_misspelling
 from pipeline.text.lexical import zipf
 from pipeline.text.segment import Span
+from pipeline.text.word_formation import plausible_compound
 
 # ---------------------------------------------------------------------------------------------
 # Harper: which lints are merged next to lingotweaker

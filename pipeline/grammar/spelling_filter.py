@@ -24,10 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.grammar.match import GrammarMatch
-from pipeline.text.lexical import COMPOUND_PARTICLES, FUNCTION_WORDS, edit_distance, zipf
-
-# words whose presence in a split shows lost spaces rather than a compound ("prioritythe", "eachother")
-GLUE_WORDS = FUNCTION_WORDS - COMPOUND_PARTICLES
+from pipeline.text.lexical import edit_distance, zipf
+from pipeline.text.word_formation import GLUE_WORDS, foreign_word, plausible_compound
 
 DICTIONARY_RULES = ("MORFOLOGIK_RULE_", "HARPER_Spelling")
 COMMON_ZIPF = 3.0  # at least once per million words
@@ -129,19 +127,6 @@ def part_of_apostrophe_word(text: str, start: int, end: int) -> bool:
     )
 
 
-OTHER_LANGUAGES = ("fr", "es", "it", "de", "pt", "nl", "ca")  # the ones news quotes most
-FOREIGN_ZIPF = 4.0  # common in that language (once per hundred thousand words)...
-FOREIGN_MARGIN = 1.5  # ...and much more common there than in English
-
-
-def foreign_word(word: str, english_zipf: float) -> bool:
-    """Whether ``word`` is a common word of another language and rare in English ("compris",
-    "delle", "todos"): quoted titles and phrases, which no English typo list should touch."""
-    return any(
-        (z := zipf(word, lang)) >= FOREIGN_ZIPF and z >= english_zipf + FOREIGN_MARGIN for lang in OTHER_LANGUAGES
-    )
-
-
 SHORT_WORD = 3  # "mc", "ith", "ibn": any short string is a typo or two away from a common word
 SHORT_KNOWN_ZIPF = 2.0
 TYPO_DISTANCE = 2  # letters inserted, deleted or replaced
@@ -183,38 +168,12 @@ def _phrasezipf(text: str) -> float:
     return min((zipf(p) for p in parts), default=0.0)
 
 
-COMPOUND_PART_ZIPF = 3.0  # each part of a compound must be a common word
-MIN_COMPOUND_PART = 3
-SHORT_PART_ZIPF = 4.5  # a three-letter part must be a very common word ("car", "war", "oil")
-
-
 def glued_to_function_word(split: str) -> bool:
     """Whether a suggested split ("a lot", "priority the", "every time", "In order") has a
     function word among its parts: words that lost the space between them, as opposed to a
     compound of two content words ("jet lag", "euros id")."""
     parts = [p.lower() for p in re.findall(r"[^\W\d_]+", split)]
     return len(parts) < 2 or any(p in GLUE_WORDS for p in parts)
-
-
-def plausible_compound(word: str) -> bool:
-    """Whether ``word`` is two common content words written closed ("drugmaker", "weekslong") or
-    hyphenated ("weeks-long"), not a typo and not a run glued to a function word."""
-    lowered = word.lower().replace("’", "'")
-    if "-" in lowered:
-        parts = [p for p in lowered.split("-")]
-        return len(parts) > 1 and all(p.isalpha() and zipf(p) >= COMPOUND_PART_ZIPF for p in parts)
-    if not lowered.isalpha():
-        return False
-    for cut in range(MIN_COMPOUND_PART, len(lowered) - MIN_COMPOUND_PART + 1):
-        head, tail = lowered[:cut], lowered[cut:]
-        if head in GLUE_WORDS or tail in GLUE_WORDS:
-            continue
-        if all(
-            zipf(part) >= (COMPOUND_PART_ZIPF if len(part) > MIN_COMPOUND_PART else SHORT_PART_ZIPF)
-            for part in (head, tail)
-        ):
-            return True
-    return False
 
 
 # British <-> American spelling patterns ("favourite"/"favorite", "defence"/"defense")
