@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-# machine-translation detectors that need no list of phrases: untranslated text, number damage and
-# calque families found by structure (benchmarks/mt_structure_eval.py measures these together)
+# machine-translation detectors that need no list of phrases: untranslated text, non-words, translation
+# loops, number damage and calque families found by structure (benchmarks/mt_structure_eval.py measures
+# these together)
 STRUCTURAL_MT_DETECTORS: list[str] = [
     "pipeline.detect.mt.untranslated:UntranslatedTextDetector",
+    "pipeline.detect.mt.nonword:NonWordDetector",
+    "pipeline.detect.mt.repetition:RepetitionDetector",
     "pipeline.detect.mt.numbers:NumberDamageDetector",
     "pipeline.detect.mt.institution_names:InstitutionNameDetector",
     "pipeline.detect.mt.verb_preposition:VerbPrepositionDetector",

@@ -1,0 +1,121 @@
+"""Translation loops: a phrase of up to four words, or a word three times, repeated straight after itself.
+
+Neural MT sometimes falls into a loop and emits the same piece again and again ("prayers for the
+prayers for the prayers for the dead"): a known failure of autoregressive decoders (Holtzman et al.
+2020, "The curious case of neural text degeneration"; Raunak, Menezes & Junczys-Dowmunt 2021 call
+the MT case oscillatory hallucination). A human writer repeats words on purpose only in a few fixed
+ways, which are left alone:
+
+* with punctuation between or inside the copies: rhetoric and lists ("very, very difficult",
+  "prioritize, prioritize, prioritize", "possession of cocaine, possession of heroin"), a new
+  sentence picking up the last word ("victims of tariffs. Tariffs on ..."), a label ("A: A Fistful
+  of Dollars"), a quoted title after an article ("the 'The Hobbit' films");
+* a single word written twice: English doubles some ("had had", "that that"), names repeat a
+  syllable ("Ling Ling"), and a word typed twice by mistake ("on on") is the grammar checkers'
+  duplication, which they fix;
+* numbers, which :mod:`pipeline.detect.mt.numbers` reads.
+
+Measured (benchmarks/mt_structure_eval.py): on MLQE-PE's dev MT nearly all words in such loops were
+deleted or changed by the post-editors; the published article bodies have about one in 50,000
+words (a transcript's doubled "he said").
+
+One flag covers the piece and all its copies, as the grammar checkers mark a doubled word: which copy
+is the extra one is arbitrary, and the piece itself is often a mistranslation. It carries no
+suggestion and ``details["rewrite"]`` is False (the reviewer deletes); a grammar checker's
+duplication fix on the same words joins it. MQM type "Fluency/Duplication" (Lommel et al., MQM core
+typology: content repeated improperly).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.word_qe import PUNCTUATION
+from pipeline.text.segment import Span
+
+MQM = "Fluency/Duplication"
+MAX_PHRASE = 4  # longest repeated piece looked for, in words
+
+_TOKEN = re.compile(r"\S+")
+_EDGES = PUNCTUATION + "„‚‹›¿¡"
+_SEPARATED = re.compile(r"[,.;:!?…)\]\"”’'»–—-]$")
+_OPENING = "\"“‘'«([{"
+
+
+def _unit(token: str) -> str:
+    """A token compared for repetition: lower case, without the punctuation around it."""
+    return token.strip(_EDGES).lower()
+
+
+def repeats(tokens: list[str]) -> list[tuple[int, int, int]]:
+    """``(first, end, size)`` per loop: tokens ``first:end`` are the extra copies of the
+    ``size``-word piece just before ``first``. Loops do not overlap; a longer piece repeated wins
+    over the single words inside it only when it starts earlier."""
+    units = [_unit(t) for t in tokens]
+    loops: list[tuple[int, int, int]] = []
+    taken: set[int] = set()
+    for start in range(1, len(tokens)):
+        if start in taken:
+            continue
+        for size in range(1, MAX_PHRASE + 1):
+            if start < size or start + size > len(tokens):
+                break
+            piece = units[start - size : start]
+            if units[start : start + size] != piece or not all(piece):
+                continue
+            if any(ch.isdigit() for word in piece for ch in word):
+                continue
+            if any(_SEPARATED.search(t) for t in tokens[start - size : start + size - 1]):
+                continue  # punctuation between or inside the copies: rhetoric, a list, a new sentence
+            if tokens[start][0] in _OPENING:
+                continue  # a quotation or title starting with the same word ("the 'The Hobbit'")
+            end = start + size
+            while (
+                end + size <= len(tokens)
+                and units[end : end + size] == piece
+                and not _SEPARATED.search(tokens[end - 1])
+            ):
+                end += size
+            if size == 1 and end - start == 1:
+                # "the the" is the grammar checkers' duplication (with its automatic fix), "had had"
+                # English, "Ling Ling" a name; three copies or more of a word are a loop
+                continue
+            loops.append((start, end, size))
+            taken.update(range(start, end))
+            break
+    return loops
+
+
+class RepetitionDetector(Detector):
+    id = "mt.repetition"
+    version = "1"
+
+    def settings(self) -> dict[str, int]:
+        return {"max_phrase": MAX_PHRASE}
+
+    def detect(self, context: DetectContext) -> Iterable[Finding]:
+        for sentence in context.sentences:
+            yield from self._loops(context.text, sentence)
+
+    def _loops(self, text: str, sentence: Span) -> Iterator[Finding]:
+        matches = list(_TOKEN.finditer(text, sentence.start, sentence.end))
+        tokens = [m.group() for m in matches]
+        for first, end, size in repeats(tokens):
+            piece = " ".join(_unit(t) for t in tokens[first - size : first])
+            copies = (end - first) // size
+            times = "once more" if copies == 1 else f"{copies} more times"
+            start_char, end_char = matches[first - size].start(), matches[end - 1].end()
+            # the punctuation around the loop belongs to the sentence
+            start_char += len(tokens[first - size]) - len(tokens[first - size].lstrip("\"“‘'«([{"))
+            end_char -= len(tokens[end - 1]) - len(tokens[end - 1].rstrip(".,;:!?…\"”’')]"))
+            yield Finding(
+                category="mt_artefact",
+                start=start_char,
+                end=end_char,
+                message=f"'{piece}' repeated {times} straight after itself: a translation loop (delete the extra copies)",
+                detector=self.id,
+                confidence=0.8,
+                details={"mqm": MQM, "rewrite": False, "piece": piece, "copies": copies},
+            )

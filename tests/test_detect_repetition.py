@@ -1,0 +1,82 @@
+"""mt.repetition: a word or phrase repeated straight after itself (a translation loop).
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import PipelineConfig
+from pipeline.detect.base import DetectContext, Finding
+from pipeline.detect.mt.repetition import RepetitionDetector, repeats
+from pipeline.detect.registry import DETECTORS
+
+CONFIG = PipelineConfig()
+
+
+def found(text: str) -> list[Finding]:
+    return list(RepetitionDetector(CONFIG).detect(DetectContext(text, CONFIG)))
+
+
+def flagged(text: str) -> list[str]:
+    return [text[f.start : f.end] for f in found(text)]
+
+
+def test_the_detector_is_registered():
+    assert "pipeline.detect.mt.repetition:RepetitionDetector" in DETECTORS
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("The harvest harvest harvest was poor this year.", ["harvest harvest harvest"]),
+        ("Pilgrims walked to the shrine of the shrine of the shrine near the river.", ["the shrine of the shrine of"]),
+        ("The mayor opened the new bridge over the the the river.", ["the the the"]),
+        ("Teachers asked for higher wages higher wages.", ["higher wages higher wages"]),
+    ],
+)
+def test_a_piece_repeated_straight_after_itself_is_flagged(text, spans):
+    assert flagged(text) == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a very, very difficult season for the club.",
+        "Plan, plan, plan: that is the coach's advice.",
+        "He was charged with theft of a car, theft of a bicycle and assault.",
+        "The storm hit the coast. Coast guards rescued six fishermen.",
+        "She said that that decision had had no effect on prices.",
+        "The ferry left on on Monday.",  # a doubled word: the grammar checkers' duplication
+        "Keepers at the zoo said Ling Ling ate well.",
+        "The studio announced the 'The Long Road' sequel on Monday.",
+        "Revenue rose from 20 20 percent a decade ago.",
+        "Goods now travel door to door within two days.",
+    ],
+)
+def test_rhetoric_lists_doubled_words_names_and_numbers_are_not_loops(text):
+    assert found(text) == []
+
+
+def test_one_flag_covers_the_piece_and_its_copies_and_counts_the_extra_ones():
+    (finding,) = found("Officials promised reform reform reform reform before the vote.")
+    assert finding.details["copies"] == 3 and finding.details["piece"] == "reform"
+    assert "3 more times" in finding.message
+
+
+def test_loop_flags_ask_the_rewriter_for_no_change():
+    (finding,) = found("Farmers sold the grain the grain at the market.")
+    assert finding.category == "mt_artefact"
+    assert finding.suggestion is None and finding.replacement is None
+    assert finding.details["rewrite"] is False and finding.details["mqm"] == "Fluency/Duplication"
+
+
+def test_the_punctuation_around_the_loop_is_not_part_of_the_flag():
+    text = 'The children sang "songs of joy songs of joy."'
+    assert flagged(text) == ["songs of joy songs of joy"]
+
+
+def test_repeats_returns_the_extra_copies_with_the_piece_size():
+    tokens = "we went to the market to the market to the market yesterday".split()
+    assert repeats(tokens) == [(5, 11, 3)]  # "to the market" twice more
