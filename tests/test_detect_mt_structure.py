@@ -102,6 +102,22 @@ def test_english_with_a_foreign_word_or_a_quoted_title_is_not_untranslated(text)
     assert found(UntranslatedTextDetector, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("Farmers in the <unk> valley sold their grain early.", ["<unk>"]),
+        ("The old < unk > < unk > customs were kept by the villagers.", ["< unk > < unk >"]),
+        ("The &lt;unk&gt; festival drew crowds.", ["&lt;unk&gt;"]),
+    ],
+)
+def test_the_unknown_word_token_of_the_translation_system_is_flagged_once_per_run(text, spans):
+    assert flagged(UntranslatedTextDetector, text) == spans
+
+
+def test_markup_and_the_word_unknown_are_not_the_placeholder():
+    assert found(UntranslatedTextDetector, "The <b>unknown</b> donor, an unk-named trust, paid.") == []
+
+
 def test_untranslated_flags_ask_the_rewriter_for_no_change():
     for text in ("The 工厂 was closed.", "Officials said que la situación es muy grave y sin solución."):
         for finding in found(UntranslatedTextDetector, text):

@@ -39,7 +39,7 @@ MQM = "Fluency/Duplication"
 MAX_PHRASE = 4  # longest repeated piece looked for, in words
 
 _TOKEN = re.compile(r"\S+")
-_EDGES = PUNCTUATION + "„‚‹›¿¡"
+_EDGES = PUNCTUATION + "„‚‹›¿¡<>"  # "< unk >": the unknown-word token is mt.untranslated's
 _SEPARATED = re.compile(r"[,.;:!?…)\]\"”’'»–—-]$")
 _OPENING = "\"“‘'«([{"
 

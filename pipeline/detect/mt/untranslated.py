@@ -1,7 +1,12 @@
 """Untranslated text: words in another script, and clauses in another language, inside English text.
 
 Neural MT copies what it cannot translate: a rare word or a name stays in Han, Cyrillic or Sinhala
-script, a quoted phrase or a whole clause stays in the source language. Two checks:
+script, a quoted phrase or a whole clause stays in the source language, and a system with a closed
+vocabulary writes its unknown-word token instead of the word (Luong et al. 2015, "Addressing the rare
+word problem in neural machine translation"; OpenNMT and fairseq spell it ``<unk>``). Three checks:
+
+* **Placeholder.** ``<unk>`` as the system wrote it, or spaced out by a detokeniser (``< unk >``,
+  ``&lt;unk&gt;``): a source word is missing there. A run of them is one flag.
 
 * **Script.** A run of letters whose Unicode script (``regex``'s ``\\p{Script=...}``) is neither
   Latin nor Common/Inherited is foreign text. A transliterated or accented name ("Xi Jinping",
@@ -65,6 +70,9 @@ _SCRIPTS = (
     "Georgian",
     "Armenian",
 )
+# the unknown-word token of closed-vocabulary MT, as written or spaced by a detokeniser; runs of them
+_PLACEHOLDER = r"(?:<\s?unk\s?>|&lt;\s?unk\s?&gt;)"
+_PLACEHOLDER_RUN = re.compile(rf"{_PLACEHOLDER}(?:\s*{_PLACEHOLDER})*", re.IGNORECASE)
 _OPENERS = "([{\"“‘'«「『‹„‚"
 _CLOSERS = ")]}\"”’'»」』›“‘"
 _SET_OFF = ",;:–—-"
@@ -139,6 +147,16 @@ class UntranslatedTextDetector(Detector):
             found = self._script_finding(text, run.start(), run.end())
             if found is not None:
                 yield found
+        for run in _PLACEHOLDER_RUN.finditer(text):
+            yield Finding(
+                category="mt_artefact",
+                start=run.start(),
+                end=run.end(),
+                message="the translation system's unknown-word token: a source word it could not translate is missing here",
+                detector=self.id,
+                confidence=0.9,
+                details={"mqm": MQM, "rewrite": False, "placeholder": True},
+            )
         for sentence in context.sentences:
             yield from self._language_findings(sentence)
 
