@@ -62,6 +62,9 @@ def test_a_lower_case_word_english_does_not_have_is_flagged(text, words):
         "The date is tbd and the venue is still open.",
         # a species epithet after its genus
         "The park planted Quercus vodoprovoda along the river.",
+        # drug, chemical and scientific names built the standard ways
+        "Regulators approved tozirelimab and a new fluorobutylate coating for oesophagitis patients.",
+        "The exomoon survey measured femtojoule pulses; critics blamed fuelflation.",
         # a common word of a language English news quotes
         "He described the mood as quelque chose of a relief.",
     ],

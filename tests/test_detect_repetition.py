@@ -53,7 +53,10 @@ def test_a_piece_repeated_straight_after_itself_is_flagged(text, spans):
         "The studio announced the 'The Long Road' sequel on Monday.",
         "Revenue rose from 20 20 percent a decade ago.",
         "Goods now travel door to door within two days.",
-        "The < unk > < unk > < unk > rite is old.",  # the unknown-word token: mt.untranslated's
+        "The < unk > < unk > < unk > rite is old.",
+        'Fans chanted "we want more we want more" until midnight.',  # quoted chant
+        "Ha ha ha! The mayor laughed off the question.",  # an exclamation standing alone
+        "The coach shouted: go go go, and they ran.",  # the unknown-word token: mt.untranslated's
     ],
 )
 def test_rhetoric_lists_doubled_words_names_and_numbers_are_not_loops(text):
@@ -74,8 +77,9 @@ def test_loop_flags_ask_the_rewriter_for_no_change():
 
 
 def test_the_punctuation_around_the_loop_is_not_part_of_the_flag():
-    text = 'The children sang "songs of joy songs of joy."'
+    text = "The children sang (songs of joy songs of joy all day)."
     assert flagged(text) == ["songs of joy songs of joy"]
+    assert flagged("They planted trees trees trees.") == ["trees trees trees"]
 
 
 def test_repeats_returns_the_extra_copies_with_the_piece_size():

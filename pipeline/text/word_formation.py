@@ -16,6 +16,7 @@ dropped, final consonant doubled, *y* to *i*). Frequencies are wordfreq's Zipf s
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pipeline.text.lexical import COMPOUND_PARTICLES, FUNCTION_WORDS, zipf
@@ -131,6 +132,85 @@ def english_derivation(word: str) -> bool:
                     bases.add(base[:-1])  # "stopped" -> "stop"
     bases.discard(lowered)
     return any(len(b) >= MIN_BASE and (zipf(b) >= BASE_ZIPF or plausible_compound(b)) for b in bases)
+
+
+# Technical vocabulary no general word list keeps up with, recognised by how it is built:
+# - drug names by the stems of the WHO's International Nonproprietary Names (WHO, "The use of stems in
+#   the selection of INN for pharmaceutical substances", 2018 and later updates): "-mab" monoclonal
+#   antibodies, "-tinib" kinase inhibitors, "-vir" antivirals, "-glutide" GLP-1 analogues, ...;
+# - chemical names by IUPAC nomenclature parts ("fluoro", "methyl", ... with a class ending);
+# - medical and scientific words by Greek and Latin combining forms ("exo-", "femto-", "-itis",
+#   "-opathy", "-ome"), and the productive splinters of recent coinages ("-flation", "-nomics").
+INN_STEMS = tuple(
+    """mab tide glutide tinib ciclib parib siran rsen vir gliflozin gliptin sartan pril olol dipine statin azole
+    mycin cillin oxacin cycline azepam azolam tidine prazole setron triptan afil lukast dronate parin xaban
+    gatran platin rubicin taxel lisib zomib tecan cept apine idone peridol relin caine fentanil trigine trapib""".split()
+)
+CHEMICAL_PARTS = tuple(
+    """fluoro chloro bromo iodo methyl ethyl propyl butyl phenyl benzo hydroxy amino nitro oxy cyclo octan
+    hexan pentan carb sulf phosph""".split()
+)
+CHEMICAL_ENDINGS = ("oic", "ide", "ane", "ene", "ate", "ol", "ine", "yl", "one")
+SCIENTIFIC_PREFIXES = tuple(
+    """exo endo ecto atto femto pico peta exa zepto zetta yocto haemo hemo cardio neuro immuno onco gastro hepato
+    nephro osteo cyto geno proteo metabo tetra penta hexa crypto petro astro photo thermo hydro aero chrono
+    psycho socio""".split()
+)
+SCIENTIFIC_SUFFIXES = tuple(
+    """itis opathy pathy genicity genic oid oids ome omes omics omic ology ologist aemia emia osis ectomy otomy
+    plasty scopy flation nomics core""".split()
+)
+SCIENTIFIC_STEM_ZIPF = 2.5  # the stem before a combining form: a word in some use ("haemoglobin", "reactogen-")
+
+
+def technical_term(word: str) -> bool:
+    """Whether lower-case ``word`` is built the way drug, chemical and scientific names are (see the
+    lists above): "lecanemab", "perfluorooctanoic", "attoseconds", "oesophagitis", "shrinkflation"."""
+    if any(word.endswith(stem) and len(word) - len(stem) >= MIN_BASE for stem in INN_STEMS):
+        return True
+    parts = sum(word.count(part) for part in CHEMICAL_PARTS)
+    if parts >= 2 or (parts and word.endswith(CHEMICAL_ENDINGS)):
+        return True
+    return _combining_form(word) or _combining_form(american_spelling(word))
+
+
+def _combining_form(word: str) -> bool:
+    for suffix in SCIENTIFIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_BASE:
+            stem = word[: -len(suffix)]
+            if any(zipf(stem + vowel) >= SCIENTIFIC_STEM_ZIPF for vowel in ("", "o", "e", "a", "y")) or stem.startswith(
+                SCIENTIFIC_PREFIXES
+            ):
+                return True
+    for prefix in SCIENTIFIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) > MIN_BASE:
+            rest = word[len(prefix) :]
+            if zipf(rest) >= 2.0 or english_derivation(rest):
+                return True
+    return False
+
+
+# British spellings respelt the American way for a second lookup (long words only: short ones are
+# too easily another word). The patterns are the standard ones (Oxford and Merriam-Webster usage notes).
+_BRITISH = (
+    (re.compile(r"ae"), "e"),
+    (re.compile(r"oe"), "e"),
+    (re.compile(r"our(?=s?$|ed$|ing$|ite|able|ful|less)"), "or"),
+    (re.compile(r"is(?=e[sd]?$|ing$|ation)"), "iz"),
+    (re.compile(r"tre(?=s?$)"), "ter"),
+    (re.compile(r"ogue(?=s?$)"), "og"),
+)
+MIN_BRITISH = 7
+
+
+def american_spelling(word: str) -> str:
+    """``word`` with British spelling patterns respelt American ("haemangioma" -> "hemangioma");
+    unchanged for words under ``MIN_BRITISH`` letters."""
+    if len(word) < MIN_BRITISH:
+        return word
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
 
 
 OTHER_LANGUAGES = ("fr", "es", "it", "de", "pt", "nl", "ca")  # the ones news quotes most

@@ -35,8 +35,15 @@ import regex
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.word_qe import word_spans
 from pipeline.text.lexical import zipf
+from pipeline.text.quotation import QuotationState
 from pipeline.text.segment import Span
-from pipeline.text.word_formation import english_derivation, foreign_word, plausible_compound
+from pipeline.text.word_formation import (
+    american_spelling,
+    english_derivation,
+    foreign_word,
+    plausible_compound,
+    technical_term,
+)
 
 MQM = "Accuracy/Untranslated"
 MIN_LETTERS = 4  # "tbd", "kph", "ssh": shorter unknown strings are abbreviations, units and particles
@@ -46,7 +53,6 @@ MAX_RUN = 2  # three unknown words in a row are a foreign clause, not stray non-
 _LOWER_LATIN = regex.compile(r"(?V1)^[\p{Ll}&&\p{Script=Latin}]+$")
 _OPENERS = "([{\"“‘'«「『‹„‚"
 _CLOSERS = ")]}\"”’'»」』›“‘"
-_QUOTE_MARKS = ('"', "“", "”", "«", "»")
 
 
 def unknown_word(word: str) -> bool:
@@ -57,8 +63,16 @@ def unknown_word(word: str) -> bool:
         and zipf(word) == 0.0
         and not plausible_compound(word)
         and not english_derivation(word)
+        and not technical_term(word)
+        and not _known_american_spelling(word)
         and not foreign_word(word, 0.0)
     )
+
+
+def _known_american_spelling(word: str) -> bool:
+    """Whether ``word`` is a British spelling of a word English knows ("oesophagitis")."""
+    american = american_spelling(word)
+    return american != word and (zipf(american) >= 1.5 or english_derivation(american))
 
 
 class NonWordDetector(Detector):
@@ -88,7 +102,7 @@ class NonWordDetector(Detector):
     def _candidates(self, sentence: Span) -> Iterator[tuple[int, int, str]]:
         text = sentence.text
         flagged: list[tuple[int, int, int, str]] = []  # token index, start, end, word
-        quotes = _QuotationState()
+        quotes = QuotationState()
         previous = ""
         for index, (start, end, core_start, core_end) in enumerate(word_spans(text)):
             lead, word, trail = text[start:core_start], text[core_start:core_end], text[core_end:end]
@@ -104,23 +118,6 @@ class NonWordDetector(Detector):
             if len(group) <= MAX_RUN:
                 for _, start, end, word in group:
                     yield start, end, word
-
-
-class _QuotationState:
-    """Whether a position is inside a quotation opened earlier in the sentence, from the quotation
-    marks counted so far (one pass over the sentence): quoted speech keeps its speaker's words, and a
-    quoted title or foreign phrase is deliberate."""
-
-    def __init__(self) -> None:
-        self.counts: dict[str, int] = dict.fromkeys(_QUOTE_MARKS, 0)
-
-    def update(self, chunk: str) -> None:
-        for mark in _QUOTE_MARKS:
-            self.counts[mark] += chunk.count(mark)
-
-    def inside_after(self, lead: str) -> bool:
-        counts = {mark: self.counts[mark] + lead.count(mark) for mark in _QUOTE_MARKS}
-        return counts['"'] % 2 == 1 or counts["“"] > counts["”"] or counts["«"] > counts["»"]
 
 
 def _genus(previous: str) -> bool:

@@ -13,6 +13,8 @@ ways, which are left alone:
 * a single word written twice: English doubles some ("had had", "that that"), names repeat a
   syllable ("Ling Ling"), and a word typed twice by mistake ("on on") is the grammar checkers'
   duplication, which they fix;
+* inside quotation marks: quoted speech, lyrics and chants ("Ole, ole, ole");
+* up to four copies standing alone between punctuation: an exclamation ("Ha ha ha!", "Go go go.");
 * numbers, which :mod:`pipeline.detect.mt.numbers` reads.
 
 Measured (benchmarks/mt_structure_eval.py): on MLQE-PE's dev MT nearly all words in such loops were
@@ -33,15 +35,35 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.word_qe import PUNCTUATION
+from pipeline.text.quotation import QuotationState
 from pipeline.text.segment import Span
 
 MQM = "Fluency/Duplication"
 MAX_PHRASE = 4  # longest repeated piece looked for, in words
+MAX_STANDALONE = 4  # up to this many copies standing alone between punctuation are an exclamation
 
 _TOKEN = re.compile(r"\S+")
 _EDGES = PUNCTUATION + "„‚‹›¿¡<>"  # "< unk >": the unknown-word token is mt.untranslated's
 _SEPARATED = re.compile(r"[,.;:!?…)\]\"”’'»–—-]$")
 _OPENING = "\"“‘'«([{"
+
+
+def _inside_quotation(tokens: list[str]) -> list[bool]:
+    """Per token, whether its word is inside a quotation (one pass)."""
+    state = QuotationState()
+    inside = []
+    for token in tokens:
+        lead = token[: len(token) - len(token.lstrip(_OPENING))]
+        inside.append(state.inside_after(lead))
+        state.update(token)
+    return inside
+
+
+def _stands_alone(tokens: list[str], start: int, end: int) -> bool:
+    """Whether ``tokens[start:end]`` has punctuation or the sentence's edge on both sides."""
+    before = start == 0 or bool(_SEPARATED.search(tokens[start - 1])) or tokens[start][0] in _OPENING
+    after = end == len(tokens) or bool(_SEPARATED.search(tokens[end - 1]))
+    return before and after
 
 
 def _unit(token: str) -> str:
@@ -54,6 +76,7 @@ def repeats(tokens: list[str]) -> list[tuple[int, int, int]]:
     ``size``-word piece just before ``first``. Loops do not overlap; a longer piece repeated wins
     over the single words inside it only when it starts earlier."""
     units = [_unit(t) for t in tokens]
+    quoted = _inside_quotation(tokens)
     loops: list[tuple[int, int, int]] = []
     taken: set[int] = set()
     for start in range(1, len(tokens)):
@@ -78,6 +101,10 @@ def repeats(tokens: list[str]) -> list[tuple[int, int, int]]:
                 and not _SEPARATED.search(tokens[end - 1])
             ):
                 end += size
+            if quoted[start - size]:
+                continue  # quoted speech, lyrics and chants keep their repetitions
+            if end - start + size <= MAX_STANDALONE * size and _stands_alone(tokens, start - size, end):
+                continue  # an exclamation or a chant between punctuation: "Ha ha ha!", "Go go go."
             if size == 1 and end - start == 1:
                 # "the the" is the grammar checkers' duplication (with its automatic fix), "had had"
                 # English, "Ling Ling" a name; three copies or more of a word are a loop
