@@ -109,10 +109,10 @@ class NonWordDetector(Detector):
             inside = quotes.inside_after(lead)
             quotes.update(text[start:end])
             genus, previous = _genus(previous), text[start:end]
+            if any(c in _OPENERS for c in lead) or any(c in _CLOSERS for c in trail) or inside or genus:
+                continue  # a quoted or bracketed term, quoted speech, a species epithet (cheap tests first)
             if not (MIN_LETTERS <= len(word) <= MAX_LETTERS and _LOWER_LATIN.match(word) and unknown_word(word)):
                 continue
-            if any(c in _OPENERS for c in lead) or any(c in _CLOSERS for c in trail) or inside or genus:
-                continue  # a quoted or bracketed term, quoted speech, a species epithet
             flagged.append((index, sentence.start + core_start, sentence.start + core_end, word))
         for group in _adjacent_groups(flagged):
             if len(group) <= MAX_RUN:
