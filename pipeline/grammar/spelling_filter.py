@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pipeline.grammar.match import GrammarMatch
 from pipeline.text.lexical import edit_distance, zipf
-from pipeline.text.word_formation import GLUE_WORDS, foreign_word, plausible_compound
+from pipeline.text.word_formation import GLUE_WORDS, dialect_respellings, foreign_word, plausible_compound
 
 DICTIONARY_RULES = ("MORFOLOGIK_RULE_", "HARPER_Spelling")
 COMMON_ZIPF = 3.0  # at least once per million words
@@ -176,42 +176,11 @@ def glued_to_function_word(split: str) -> bool:
     return len(parts) < 2 or any(p in GLUE_WORDS for p in parts)
 
 
-# British <-> American spelling patterns ("favourite"/"favorite", "defence"/"defense")
-DIALECT_PAIRS = (
-    ("our", "or"),
-    ("ise", "ize"),
-    ("isation", "ization"),
-    ("yse", "yze"),
-    ("tre", "ter"),
-    ("ence", "ense"),
-    ("ould", "old"),
-    ("ise", "ice"),
-    ("lled", "led"),
-    ("lling", "ling"),
-    ("ller", "ler"),
-    ("llor", "lor"),
-    ("ae", "e"),
-    ("oe", "e"),
-    ("ogue", "og"),
-    ("mme", "m"),
-    ("eable", "able"),
-)
-
-
 def is_other_dialect_spelling(word: str, suggestions: tuple[str, ...]) -> bool:
     """Whether a suggestion is ``word`` respelt by one British/American pattern: a dialect
     variant ("mouldy" -> "moldy"), which the consistency detector handles, not a typo."""
-    lowered = word.lower()
-    for suggestion in suggestions[:3]:
-        target = suggestion.lower()
-        for a, b in DIALECT_PAIRS:
-            for old, new in ((a, b), (b, a)):
-                index = lowered.find(old)
-                while index >= 0:
-                    if lowered[:index] + new + lowered[index + len(old) :] == target:
-                        return True
-                    index = lowered.find(old, index + 1)
-    return False
+    respelt = set(dialect_respellings(word.lower()))
+    return any(suggestion.lower() in respelt for suggestion in suggestions[:3])
 
 
 # ---------------------------------------------------------------------------------------------

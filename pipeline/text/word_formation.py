@@ -16,7 +16,7 @@ dropped, final consonant doubled, *y* to *i*). Frequencies are wordfreq's Zipf s
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from pipeline.text.lexical import COMPOUND_PARTICLES, FUNCTION_WORDS, zipf
@@ -171,7 +171,7 @@ def technical_term(word: str) -> bool:
     parts = sum(word.count(part) for part in CHEMICAL_PARTS)
     if parts >= 2 or (parts and word.endswith(CHEMICAL_ENDINGS)):
         return True
-    return _combining_form(word) or _combining_form(american_spelling(word))
+    return _combining_form(word) or any(_combining_form(w) for w in dialect_respellings(word))
 
 
 def _combining_form(word: str) -> bool:
@@ -190,27 +190,37 @@ def _combining_form(word: str) -> bool:
     return False
 
 
-# British spellings respelt the American way for a second lookup (long words only: short ones are
-# too easily another word). The patterns are the standard ones (Oxford and Merriam-Webster usage notes).
-_BRITISH = (
-    (re.compile(r"ae"), "e"),
-    (re.compile(r"oe"), "e"),
-    (re.compile(r"our(?=s?$|ed$|ing$|ite|able|ful|less)"), "or"),
-    (re.compile(r"is(?=e[sd]?$|ing$|ation)"), "iz"),
-    (re.compile(r"tre(?=s?$)"), "ter"),
-    (re.compile(r"ogue(?=s?$)"), "og"),
+# British <-> American spelling patterns ("favourite"/"favorite", "defence"/"defense")
+DIALECT_PAIRS = (
+    ("our", "or"),
+    ("ise", "ize"),
+    ("isation", "ization"),
+    ("yse", "yze"),
+    ("tre", "ter"),
+    ("ence", "ense"),
+    ("ould", "old"),
+    ("ise", "ice"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("llor", "lor"),
+    ("ae", "e"),
+    ("oe", "e"),
+    ("ogue", "og"),
+    ("mme", "m"),
+    ("eable", "able"),
 )
-MIN_BRITISH = 7
 
 
-def american_spelling(word: str) -> str:
-    """``word`` with British spelling patterns respelt American ("haemangioma" -> "hemangioma");
-    unchanged for words under ``MIN_BRITISH`` letters."""
-    if len(word) < MIN_BRITISH:
-        return word
-    for pattern, replacement in _BRITISH:
-        word = pattern.sub(replacement, word)
-    return word
+def dialect_respellings(word: str) -> Iterator[str]:
+    """``word`` (lower case) with one British/American pattern of :data:`DIALECT_PAIRS` swapped, each
+    way, at each place it occurs ("colour" -> "color"; "haemangioma" -> "hemangioma")."""
+    for a, b in DIALECT_PAIRS:
+        for old, new in ((a, b), (b, a)):
+            index = word.find(old)
+            while index >= 0:
+                yield word[:index] + new + word[index + len(old) :]
+                index = word.find(old, index + 1)
 
 
 OTHER_LANGUAGES = ("fr", "es", "it", "de", "pt", "nl", "ca")  # the ones news quotes most

@@ -38,7 +38,7 @@ from pipeline.text.lexical import zipf
 from pipeline.text.quotation import QuotationState
 from pipeline.text.segment import Span
 from pipeline.text.word_formation import (
-    american_spelling,
+    dialect_respellings,
     english_derivation,
     foreign_word,
     plausible_compound,
@@ -47,6 +47,7 @@ from pipeline.text.word_formation import (
 
 MQM = "Accuracy/Untranslated"
 MIN_LETTERS = 4  # "tbd", "kph", "ssh": shorter unknown strings are abbreviations, units and particles
+MIN_DIALECT_LETTERS = 7  # shorter words are too easily another word respelt
 MAX_LETTERS = 40  # longer runs of letters are no word of any language (glued text, encoded data)
 MAX_RUN = 2  # three unknown words in a row are a foreign clause, not stray non-words
 
@@ -64,15 +65,14 @@ def unknown_word(word: str) -> bool:
         and not plausible_compound(word)
         and not english_derivation(word)
         and not technical_term(word)
-        and not _known_american_spelling(word)
+        and not (len(word) >= MIN_DIALECT_LETTERS and _other_dialect_spelling(word))
         and not foreign_word(word, 0.0)
     )
 
 
-def _known_american_spelling(word: str) -> bool:
-    """Whether ``word`` is a British spelling of a word English knows ("oesophagitis")."""
-    american = american_spelling(word)
-    return american != word and (zipf(american) >= 1.5 or english_derivation(american))
+def _other_dialect_spelling(word: str) -> bool:
+    """Whether ``word`` is the British (or American) spelling of a word English knows ("oesophagitis")."""
+    return any(zipf(other) >= 1.5 or english_derivation(other) for other in dialect_respellings(word))
 
 
 class NonWordDetector(Detector):
