@@ -7,9 +7,8 @@ looks like it (the near misses each family must leave alone).
 from __future__ import annotations
 
 import pytest
+from detector_runs import flagged, found
 
-from pipeline.config import PipelineConfig
-from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.date_phrases import DatePhraseDetector
 from pipeline.detect.mt.false_friend_verbs import FalseFriendVerbDetector
 from pipeline.detect.mt.head_count import HeadCountDetector
@@ -21,16 +20,6 @@ from pipeline.detect.mt.untranslated import UntranslatedTextDetector
 from pipeline.detect.mt.verb_preposition import VerbPrepositionDetector
 from pipeline.detect.registry import DETECTORS
 from pipeline.text.inflection import inflect, verb_tag
-
-CONFIG = PipelineConfig()
-
-
-def found(detector: type[Detector], text: str) -> list[Finding]:
-    return list(detector(CONFIG).detect(DetectContext(text, CONFIG)))
-
-
-def flagged(detector: type[Detector], text: str) -> list[str]:
-    return [text[f.start : f.end] for f in found(detector, text)]
 
 
 def test_the_structural_detectors_are_registered():

@@ -8,22 +8,11 @@ word at all.
 from __future__ import annotations
 
 import pytest
+from detector_runs import flagged, found
 
-from pipeline.config import PipelineConfig
-from pipeline.detect.base import DetectContext, Finding
 from pipeline.detect.mt.nonword import NonWordDetector, unknown_word
 from pipeline.detect.registry import DETECTORS
 from pipeline.text.word_formation import english_derivation
-
-CONFIG = PipelineConfig()
-
-
-def found(text: str) -> list[Finding]:
-    return list(NonWordDetector(CONFIG).detect(DetectContext(text, CONFIG)))
-
-
-def flagged(text: str) -> list[str]:
-    return [text[f.start : f.end] for f in found(text)]
 
 
 def test_the_detector_is_registered():
@@ -41,7 +30,7 @@ def test_the_detector_is_registered():
     ],
 )
 def test_a_lower_case_word_english_does_not_have_is_flagged(text, words):
-    assert flagged(text) == words
+    assert flagged(NonWordDetector, text) == words
 
 
 @pytest.mark.parametrize(
@@ -70,21 +59,21 @@ def test_a_lower_case_word_english_does_not_have_is_flagged(text, words):
     ],
 )
 def test_names_coinages_quotations_and_web_tokens_are_not_non_words(text):
-    assert found(text) == []
+    assert found(NonWordDetector, text) == []
 
 
 def test_a_run_of_unknown_words_is_left_to_the_untranslated_text_detector():
     text = "Officials read out gramatuurid ptiza kukuruzeni before the vote on the plan."
-    assert found(text) == []
+    assert found(NonWordDetector, text) == []
 
 
 def test_two_unknown_words_apart_are_each_flagged():
     text = "The vodoprovod was repaired, but the predlozhenie was rejected."
-    assert flagged(text) == ["vodoprovod", "predlozhenie"]
+    assert flagged(NonWordDetector, text) == ["vodoprovod", "predlozhenie"]
 
 
 def test_non_word_flags_ask_the_rewriter_for_no_change():
-    (finding,) = found("Farmers sold their kukuruzeni at the market.")
+    (finding,) = found(NonWordDetector, "Farmers sold their kukuruzeni at the market.")
     assert finding.category == "mt_artefact"
     assert finding.suggestion is None and finding.replacement is None
     assert finding.details == {"mqm": "Accuracy/Untranslated", "rewrite": False}

@@ -6,21 +6,10 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import pytest
+from detector_runs import flagged, found
 
-from pipeline.config import PipelineConfig
-from pipeline.detect.base import DetectContext, Finding
 from pipeline.detect.mt.repetition import RepetitionDetector, repeats
 from pipeline.detect.registry import DETECTORS
-
-CONFIG = PipelineConfig()
-
-
-def found(text: str) -> list[Finding]:
-    return list(RepetitionDetector(CONFIG).detect(DetectContext(text, CONFIG)))
-
-
-def flagged(text: str) -> list[str]:
-    return [text[f.start : f.end] for f in found(text)]
 
 
 def test_the_detector_is_registered():
@@ -37,7 +26,7 @@ def test_the_detector_is_registered():
     ],
 )
 def test_a_piece_repeated_straight_after_itself_is_flagged(text, spans):
-    assert flagged(text) == spans
+    assert flagged(RepetitionDetector, text) == spans
 
 
 @pytest.mark.parametrize(
@@ -60,17 +49,17 @@ def test_a_piece_repeated_straight_after_itself_is_flagged(text, spans):
     ],
 )
 def test_rhetoric_lists_doubled_words_names_and_numbers_are_not_loops(text):
-    assert found(text) == []
+    assert found(RepetitionDetector, text) == []
 
 
 def test_one_flag_covers_the_piece_and_its_copies_and_counts_the_extra_ones():
-    (finding,) = found("Officials promised reform reform reform reform before the vote.")
+    (finding,) = found(RepetitionDetector, "Officials promised reform reform reform reform before the vote.")
     assert finding.details["copies"] == 3 and finding.details["piece"] == "reform"
     assert "3 more times" in finding.message
 
 
 def test_loop_flags_ask_the_rewriter_for_no_change():
-    (finding,) = found("Farmers sold the grain the grain at the market.")
+    (finding,) = found(RepetitionDetector, "Farmers sold the grain the grain at the market.")
     assert finding.category == "mt_artefact"
     assert finding.suggestion is None and finding.replacement is None
     assert finding.details["rewrite"] is False and finding.details["mqm"] == "Fluency/Duplication"
@@ -78,8 +67,8 @@ def test_loop_flags_ask_the_rewriter_for_no_change():
 
 def test_the_punctuation_around_the_loop_is_not_part_of_the_flag():
     text = "The children sang (songs of joy songs of joy all day)."
-    assert flagged(text) == ["songs of joy songs of joy"]
-    assert flagged("They planted trees trees trees.") == ["trees trees trees"]
+    assert flagged(RepetitionDetector, text) == ["songs of joy songs of joy"]
+    assert flagged(RepetitionDetector, "They planted trees trees trees.") == ["trees trees trees"]
 
 
 def test_repeats_returns_the_extra_copies_with_the_piece_size():

@@ -8,6 +8,9 @@ quotation marks are counted (straight, curly, guillemets): single quotes double 
 from __future__ import annotations
 
 QUOTE_MARKS = ('"', "“", "”", "«", "»")
+# marks that open or close a quotation or a bracket, in the scripts news quotes from
+OPENING_MARKS = "([{\"“‘'«「『‹„‚"
+CLOSING_MARKS = ")]}\"”’'»」』›“‘"
 
 
 class QuotationState:

@@ -35,7 +35,7 @@ import regex
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.word_qe import word_spans
 from pipeline.text.lexical import zipf
-from pipeline.text.quotation import QuotationState
+from pipeline.text.quotation import CLOSING_MARKS, OPENING_MARKS, QuotationState
 from pipeline.text.segment import Span
 from pipeline.text.word_formation import (
     dialect_respellings,
@@ -52,8 +52,6 @@ MAX_LETTERS = 40  # longer runs of letters are no word of any language (glued te
 MAX_RUN = 2  # three unknown words in a row are a foreign clause, not stray non-words
 
 _LOWER_LATIN = regex.compile(r"(?V1)^[\p{Ll}&&\p{Script=Latin}]+$")
-_OPENERS = "([{\"“‘'«「『‹„‚"
-_CLOSERS = ")]}\"”’'»」』›“‘"
 
 
 def unknown_word(word: str) -> bool:
@@ -109,7 +107,7 @@ class NonWordDetector(Detector):
             inside = quotes.inside_after(lead)
             quotes.update(text[start:end])
             genus, previous = _genus(previous), text[start:end]
-            if any(c in _OPENERS for c in lead) or any(c in _CLOSERS for c in trail) or inside or genus:
+            if any(c in OPENING_MARKS for c in lead) or any(c in CLOSING_MARKS for c in trail) or inside or genus:
                 continue  # a quoted or bracketed term, quoted speech, a species epithet (cheap tests first)
             if not (MIN_LETTERS <= len(word) <= MAX_LETTERS and _LOWER_LATIN.match(word) and unknown_word(word)):
                 continue

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.word_qe import PUNCTUATION
-from pipeline.text.quotation import QuotationState
+from pipeline.text.quotation import OPENING_MARKS, QuotationState
 from pipeline.text.segment import Span
 
 MQM = "Fluency/Duplication"
@@ -45,7 +45,6 @@ MAX_STANDALONE = 4  # up to this many copies standing alone between punctuation 
 _TOKEN = re.compile(r"\S+")
 _EDGES = PUNCTUATION + "„‚‹›¿¡<>"  # "< unk >": the unknown-word token is mt.untranslated's
 _SEPARATED = re.compile(r"[,.;:!?…)\]\"”’'»–—-]$")
-_OPENING = "\"“‘'«([{"
 
 
 def _inside_quotation(tokens: list[str]) -> list[bool]:
@@ -53,7 +52,7 @@ def _inside_quotation(tokens: list[str]) -> list[bool]:
     state = QuotationState()
     inside = []
     for token in tokens:
-        lead = token[: len(token) - len(token.lstrip(_OPENING))]
+        lead = token[: len(token) - len(token.lstrip(OPENING_MARKS))]
         inside.append(state.inside_after(lead))
         state.update(token)
     return inside
@@ -61,7 +60,7 @@ def _inside_quotation(tokens: list[str]) -> list[bool]:
 
 def _stands_alone(tokens: list[str], start: int, end: int) -> bool:
     """Whether ``tokens[start:end]`` has punctuation or the sentence's edge on both sides."""
-    before = start == 0 or bool(_SEPARATED.search(tokens[start - 1])) or tokens[start][0] in _OPENING
+    before = start == 0 or bool(_SEPARATED.search(tokens[start - 1])) or tokens[start][0] in OPENING_MARKS
     after = end == len(tokens) or bool(_SEPARATED.search(tokens[end - 1]))
     return before and after
 
@@ -92,7 +91,7 @@ def repeats(tokens: list[str]) -> list[tuple[int, int, int]]:
                 continue
             if any(_SEPARATED.search(t) for t in tokens[start - size : start + size - 1]):
                 continue  # punctuation between or inside the copies: rhetoric, a list, a new sentence
-            if tokens[start][0] in _OPENING:
+            if tokens[start][0] in OPENING_MARKS:
                 continue  # a quotation or title starting with the same word ("the 'The Hobbit'")
             end = start + size
             while (
@@ -135,7 +134,7 @@ class RepetitionDetector(Detector):
             times = "once more" if copies == 1 else f"{copies} more times"
             start_char, end_char = matches[first - size].start(), matches[end - 1].end()
             # the punctuation around the loop belongs to the sentence
-            start_char += len(tokens[first - size]) - len(tokens[first - size].lstrip("\"“‘'«([{"))
+            start_char += len(tokens[first - size]) - len(tokens[first - size].lstrip(OPENING_MARKS))
             end_char -= len(tokens[end - 1]) - len(tokens[end - 1].rstrip(".,;:!?…\"”’')]"))
             yield Finding(
                 category="mt_artefact",

@@ -44,6 +44,7 @@ import regex
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.text.lexical import FUNCTION_WORDS, WORD, zipf
+from pipeline.text.quotation import CLOSING_MARKS, OPENING_MARKS
 from pipeline.text.segment import Span
 
 MQM = "Accuracy/Untranslated"
@@ -73,8 +74,6 @@ _SCRIPTS = (
 # the unknown-word token of closed-vocabulary MT, as written or spaced by a detokeniser; runs of them
 _PLACEHOLDER = r"(?:<\s?unk\s?>|&lt;\s?unk\s?&gt;)"
 _PLACEHOLDER_RUN = re.compile(rf"{_PLACEHOLDER}(?:\s*{_PLACEHOLDER})*", re.IGNORECASE)
-_OPENERS = "([{\"“‘'«「『‹„‚"
-_CLOSERS = ")]}\"”’'»」』›“‘"
 _SET_OFF = ",;:–—-"
 # a chunk that is an address, a handle, a hashtag or code: its words are not prose
 # a token that is not prose (web address, handle, hashtag, code); searched token by token, as
@@ -122,7 +121,7 @@ def _enclosed(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` sits inside brackets or quotation marks (spaces allowed)."""
     before = text[:start].rstrip()
     after = text[end:].lstrip().lstrip(".,!?;:…")
-    return bool(before) and before[-1] in _OPENERS and bool(after) and after[0] in _CLOSERS
+    return bool(before) and before[-1] in OPENING_MARKS and bool(after) and after[0] in CLOSING_MARKS
 
 
 def _set_off(text: str, start: int, end: int) -> bool:
