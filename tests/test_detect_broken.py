@@ -132,6 +132,20 @@ def test_unclosed_quotation_is_found_but_a_continued_quote_is_not():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, mark_at",
+    [
+        ("“We will rebuild the school, the mayor said on Monday.\n\nWork starts in May.", 0),
+        ("The mayor said “we will rebuild and then “it will take a year” to finish.", 15),
+        ('He said "no and left. She said "yes."', 8),
+        ('The sign read no entry" and we left, "slowly."', 22),
+    ],
+)
+def test_an_unpaired_quotation_mark_is_flagged_on_the_mark_not_on_the_quoted_words(text, mark_at):
+    findings = list(QuoteBalanceDetector(CONFIG).detect(DetectContext(text, CONFIG)))
+    assert [(f.start, f.end) for f in findings] == [(mark_at, mark_at + 1)]
+
+
 def test_stray_punctuation_gets_a_suggestion():
     detector = StrayPunctuationDetector(CONFIG)
     findings = list(
