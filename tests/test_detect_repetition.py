@@ -30,6 +30,33 @@ def test_a_piece_repeated_straight_after_itself_is_flagged(text, spans):
 
 
 @pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "The envoy spoke of the old harbour, the old harbour, the old harbour all evening.",
+            ["the old harbour, the old harbour, the old harbour"],
+        ),
+        ("Monks sang to the valley, valley, valley, valley before dawn.", ["valley, valley, valley, valley"]),
+    ],
+)
+def test_copies_separated_only_by_commas_are_a_loop_past_what_rhetoric_uses(text, spans):
+    assert flagged(RepetitionDetector, text) == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vote, vote, vote: the union's message to members was short.",  # a one-word tricolon
+        "The lesson is simple, the lesson is simple.",  # a phrase said twice
+        "Stop, stop, stop, stop!",  # an exclamation standing alone
+        "She kept saying “not now, not now, not now” at the door.",  # quoted
+    ],
+)
+def test_rhetorical_repetition_with_commas_is_not_a_loop(text):
+    assert found(RepetitionDetector, text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "It was a very, very difficult season for the club.",

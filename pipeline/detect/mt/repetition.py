@@ -9,7 +9,10 @@ ways, which are left alone:
 * with punctuation between or inside the copies: rhetoric and lists ("very, very difficult",
   "prioritize, prioritize, prioritize", "possession of cocaine, possession of heroin"), a new
   sentence picking up the last word ("victims of tariffs. Tariffs on ..."), a label ("A: A Fistful
-  of Dollars"), a quoted title after an article ("the 'The Hobbit' films");
+  of Dollars"), a quoted title after an article ("the 'The Hobbit' films"). Copies separated by
+  commas alone are a loop only past what rhetoric does: a phrase of two words or more three times
+  ("or a new start, or a new start, or a new start"), or any piece four times or more; the
+  tricolon of one word ("location, location, location") is rhetoric;
 * a single word written twice: English doubles some ("had had", "that that"), names repeat a
   syllable ("Ling Ling"), and a word typed twice by mistake ("on on") is the grammar checkers'
   duplication, which they fix;
@@ -41,6 +44,8 @@ from pipeline.text.segment import Span
 MQM = "Fluency/Duplication"
 MAX_PHRASE = 4  # longest repeated piece looked for, in words
 MAX_STANDALONE = 4  # up to this many copies standing alone between punctuation are an exclamation
+MIN_COMMA_COPIES_WORD = 4  # comma-separated copies of one word that make a loop (rhetoric stops at three)
+MIN_COMMA_COPIES_PHRASE = 3  # ... of a phrase of two words or more
 
 _TOKEN = re.compile(r"\S+")
 _EDGES = PUNCTUATION + "„‚‹›¿¡<>"  # "< unk >": the unknown-word token is mt.untranslated's
@@ -111,12 +116,63 @@ def repeats(tokens: list[str]) -> list[tuple[int, int, int]]:
             loops.append((start, end, size))
             taken.update(range(start, end))
             break
+    return _without_overlaps(loops + comma_repeats(tokens, units, quoted))
+
+
+def comma_repeats(tokens: list[str], units: list[str], quoted: list[bool]) -> list[tuple[int, int, int]]:
+    """Loops whose copies are separated by a comma and nothing else, as :func:`repeats` gives them,
+    when there are more copies than rhetoric uses (``MIN_COMMA_COPIES_WORD``, ``..._PHRASE``)."""
+    loops: list[tuple[int, int, int]] = []
+    first = 0
+    while first < len(tokens):
+        found = None
+        for size in range(1, MAX_PHRASE + 1):
+            end = _comma_run_end(tokens, units, first, size)
+            copies = (end - first) // size
+            minimum = MIN_COMMA_COPIES_WORD if size == 1 else MIN_COMMA_COPIES_PHRASE
+            if copies >= minimum and not quoted[first]:
+                if not (copies <= MAX_STANDALONE and _stands_alone(tokens, first, end)):
+                    found = (first + size, end, size)
+                    break
+        if found is None:
+            first += 1
+            continue
+        loops.append(found)
+        first = found[1]
     return loops
+
+
+def _comma_run_end(tokens: list[str], units: list[str], first: int, size: int) -> int:
+    """End of the run of ``size``-word copies starting at ``first``, each but the last closed by a comma."""
+    piece = units[first : first + size]
+    if len(piece) < size or not all(piece) or any(ch.isdigit() for word in piece for ch in word):
+        return first
+    if tokens[first][0] in OPENING_MARKS:
+        return first
+    end = first
+    while end + size <= len(tokens) and units[end : end + size] == piece:
+        inner = tokens[end : end + size - 1]
+        if any(_SEPARATED.search(t) for t in inner) or (end > first and tokens[end][0] in OPENING_MARKS):
+            break
+        end += size
+        if not tokens[end - 1].endswith(","):
+            break
+    return end
+
+
+def _without_overlaps(loops: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The loops in text order, dropping any that overlaps one found earlier in the text."""
+    kept: list[tuple[int, int, int]] = []
+    for loop in sorted(loops, key=lambda loop: (loop[0] - loop[2], -loop[1])):
+        if kept and loop[0] - loop[2] < kept[-1][1]:
+            continue
+        kept.append(loop)
+    return kept
 
 
 class RepetitionDetector(Detector):
     id = "mt.repetition"
-    version = "1"
+    version = "2"
 
     def settings(self) -> dict[str, int]:
         return {"max_phrase": MAX_PHRASE}
