@@ -96,7 +96,8 @@ def run_pipeline(segments: list[dict[str, Any]], work: Path, word_qe: str = "cle
 
 
 def without_detector(out: Path, target: Path, detector: str) -> None:
-    """A copy of the reports with ``detector``'s flags and the edits made only for them removed."""
+    """A copy of the reports with ``detector``'s flags and the edits made only for them removed (a flag
+    another detector also raised, ``details.also_found_by``, stays: that detector finds it alone)."""
     (target / "reports").mkdir(parents=True, exist_ok=True)
     for path in (out / "reports").glob("*.json"):
         report = json.loads(path.read_text(encoding="utf-8"))
@@ -120,6 +121,11 @@ def score(segments_file: Path, out: Path) -> dict[str, Any]:
     return dict(json.loads(result.read_text(encoding="utf-8")))
 
 
+def _found_by(flag: dict[str, Any]) -> set[str]:
+    """The detectors behind one flag: its own and those merged into it (``details.also_found_by``)."""
+    return {flag.get("detector", ""), *(flag.get("details") or {}).get("also_found_by", ())}
+
+
 def detector_counts(out: Path, segments: list[dict[str, Any]]) -> dict[str, Any]:
     """Fluency flags per direction, and the applied edits made for them (overall and on untouched)."""
     flags: collections.Counter[str] = collections.Counter()
@@ -131,7 +137,7 @@ def detector_counts(out: Path, segments: list[dict[str, Any]]) -> dict[str, Any]
         if not path.exists():
             continue
         report = json.loads(path.read_text(encoding="utf-8"))
-        ids = {f["id"] for f in report.get("flags", []) if f.get("detector") == FLUENCY}
+        ids = {f["id"] for f in report.get("flags", []) if FLUENCY in _found_by(f)}
         flags[direction(s)] += len(ids)
         made = [e for e in report.get("edits", []) if e.get("applied") and set(e.get("flag_ids") or ()) & ids]
         applied += len(made)

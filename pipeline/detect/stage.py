@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+from collections.abc import Iterable
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Detector, Finding
@@ -21,10 +23,44 @@ def load_detectors(config, targets: list[str]) -> list[Detector]:
     return detectors
 
 
+def merge_same_span(findings: Iterable[Finding]) -> list[Finding]:
+    """One finding per span and category, in detector order: the reviewer gets one flag, not two.
+
+    When detectors flag exactly the same characters for the same category (``mt.nonword`` and
+    ``mt.fluency`` on one transliterated word: 58 times in 2,500 MLQE-PE segments), the most confident
+    finding stays and ``details["also_found_by"]`` lists the other detectors (as the grammar stage lists
+    agreeing backends). If any of them asks for no change (``details["rewrite"] is False``), the merged
+    flag asks for none either: the more specific detector knows why. A finding that carries a
+    replacement is never merged, since its edit needs its own flag.
+    """
+    merged: list[Finding] = []
+    by_span: dict[tuple[str, int, int], int] = {}
+    for finding in findings:
+        key = (finding.category, finding.start, finding.end)
+        index = by_span.get(key)
+        if finding.replacement is not None or index is None:
+            if finding.replacement is None:
+                by_span[key] = len(merged)
+            merged.append(finding)
+            continue
+        merged[index] = _merged(merged[index], finding)
+    return merged
+
+
+def _merged(first: Finding, second: Finding) -> Finding:
+    keeper, other = (second, first) if second.confidence > first.confidence else (first, second)
+    also = [*keeper.details.get("also_found_by", ()), other.detector, *other.details.get("also_found_by", ())]
+    details = {**keeper.details, "also_found_by": sorted(set(also) - {keeper.detector})}
+    if first.details.get("rewrite") is False or second.details.get("rewrite") is False:
+        details["rewrite"] = False
+    return dataclasses.replace(keeper, details=details)
+
+
 def record_findings(doc: Document, view: TextView, stage: str, findings: list[Finding]) -> None:
-    """Flags for every finding; an edit (applied or suggested) for those that carry a replacement."""
+    """Flags for every finding (one per span and category, :func:`merge_same_span`); an edit (applied
+    or suggested) for those that carry a replacement."""
     proposals = []
-    for finding in sorted(findings, key=lambda f: (f.start, f.end)):
+    for finding in sorted(merge_same_span(findings), key=lambda f: (f.start, f.end)):
         flag = doc.add_flag(
             view,
             finding.category,
@@ -54,7 +90,7 @@ def record_findings(doc: Document, view: TextView, stage: str, findings: list[Fi
 
 class DetectStage(Stage):
     name = "detect"
-    version = "1"
+    version = "2"  # 2: one flag per span and category (merge_same_span)
     targets: list[str] = DETECTORS
 
     def __init__(self, config):
