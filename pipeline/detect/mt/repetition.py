@@ -127,6 +127,8 @@ def comma_repeats(tokens: list[str], units: list[str], quoted: list[bool]) -> li
     while first < len(tokens):
         found = None
         for size in range(1, MAX_PHRASE + 1):
+            if first + size > len(tokens) or not tokens[first + size - 1].endswith(","):
+                continue  # the first copy must end with a comma: most positions stop here
             end = _comma_run_end(tokens, units, first, size)
             copies = (end - first) // size
             minimum = MIN_COMMA_COPIES_WORD if size == 1 else MIN_COMMA_COPIES_PHRASE
