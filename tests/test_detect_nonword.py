@@ -46,6 +46,8 @@ def test_a_lower_case_word_english_does_not_have_is_flagged(text, words):
         'Locals call the pipe network the "vodoprovod", a word from Soviet times.',
         "The water network (vodoprovod) dates from 1954.",
         "\u201cWe fixed the vodoprovod ourselves,\u201d one resident said.",
+        # the second sentence of a quoted passage is quoted too
+        "\u201cThe pipes burst in March. We fixed the vodoprovod ourselves,\u201d one resident said.",
         # web tokens and short strings
         "Follow the campaign at @vodoprovod or #vodoprovod for updates.",
         "The date is tbd and the venue is still open.",

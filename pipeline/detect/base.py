@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any, ClassVar
 
 from pipeline.config import PipelineConfig
+from pipeline.text.quotation import QuotationState, states_at_sentences
 from pipeline.text.segment import Span, paragraphs, sentences
 
 
@@ -46,6 +47,13 @@ class DetectContext:
     @cached_property
     def sentences(self) -> list[Span]:
         return [s for p in self.paragraphs for s in sentences(self.text, p)]
+
+    @cached_property
+    def quotation_states(self) -> list[QuotationState]:
+        """Per sentence of :attr:`sentences`, whether a quotation is open where it starts (a copy to
+        read on from): quoted passages run over several sentences."""
+        spans = [(s.start, s.end) for s in self.sentences]
+        return states_at_sentences(self.text, [(p.start, p.end) for p in self.paragraphs], spans)
 
 
 class Detector(ABC):

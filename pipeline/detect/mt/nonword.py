@@ -75,14 +75,14 @@ def _other_dialect_spelling(word: str) -> bool:
 
 class NonWordDetector(Detector):
     id = "mt.nonword"
-    version = "1"
+    version = "2"
 
     def settings(self) -> dict[str, int]:
         return {"min_letters": MIN_LETTERS, "max_letters": MAX_LETTERS, "max_run": MAX_RUN}
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        for sentence in context.sentences:
-            for start, end, word in self._candidates(sentence):
+        for sentence, quotes in zip(context.sentences, context.quotation_states):
+            for start, end, word in self._candidates(sentence, quotes.copy()):
                 yield Finding(
                     category="mt_artefact",
                     start=start,
@@ -97,10 +97,10 @@ class NonWordDetector(Detector):
                     details={"mqm": MQM, "rewrite": False},
                 )
 
-    def _candidates(self, sentence: Span) -> Iterator[tuple[int, int, str]]:
+    def _candidates(self, sentence: Span, quotes: QuotationState) -> Iterator[tuple[int, int, str]]:
+        """Unknown words of ``sentence``; ``quotes``: the quotation state where it starts (updated)."""
         text = sentence.text
         flagged: list[tuple[int, int, int, str]] = []  # token index, start, end, word
-        quotes = QuotationState()
         previous = ""
         for index, (start, end, core_start, core_end) in enumerate(word_spans(text)):
             lead, word, trail = text[start:core_start], text[core_start:core_end], text[core_end:end]
