@@ -38,3 +38,17 @@ def test_other_categories_other_spans_and_findings_with_a_replacement_stay_apart
     )
     assert [f.detector for f in kept] == ["mt.nonword", "grammar.x", "mt.fluency", "glued.split"]
     assert all("also_found_by" not in f.details for f in kept)
+
+
+def test_the_merged_flag_keeps_every_detector_s_suggestion_among_its_alternatives():
+    first = Finding(
+        "mt_artefact", *WORD, "one", "mt.a", 0.7, suggestion="held", details={"alternatives": ["held", "staged"]}
+    )
+    second = Finding("mt_artefact", *WORD, "two", "mt.b", 0.7, suggestion="made")
+    (merged,) = merge_same_span([first, second])
+    assert merged.suggestion == "held" and merged.details["alternatives"] == ["staged", "made"]
+
+
+def test_one_detector_flagging_the_same_words_twice_gives_one_flag_and_no_also_found_by():
+    (merged,) = merge_same_span([finding("broken.syntax", 0.5), finding("broken.syntax", 0.6)])
+    assert merged.confidence == 0.6 and "also_found_by" not in merged.details

@@ -48,9 +48,20 @@ def merge_same_span(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _merged(first: Finding, second: Finding) -> Finding:
+    """``first`` and ``second`` as one finding: the more confident one, with the other's detector in
+    ``also_found_by`` and its suggestion and alternatives among ``alternatives`` (the rewriter builds
+    candidates from both, and the reviewer sees them)."""
     keeper, other = (second, first) if second.confidence > first.confidence else (first, second)
-    also = [*keeper.details.get("also_found_by", ()), other.detector, *other.details.get("also_found_by", ())]
-    details = {**keeper.details, "also_found_by": sorted(set(also) - {keeper.detector})}
+    details = dict(keeper.details)
+    also = {*keeper.details.get("also_found_by", ()), other.detector, *other.details.get("also_found_by", ())}
+    also.discard(keeper.detector)
+    if also:
+        details["also_found_by"] = sorted(also)
+    offered = [keeper.suggestion, *keeper.details.get("alternatives", ())]
+    offered += [other.suggestion, *other.details.get("alternatives", ())]
+    alternatives = [s for s in dict.fromkeys(offered) if s and s != keeper.suggestion]
+    if alternatives:
+        details["alternatives"] = alternatives
     if first.details.get("rewrite") is False or second.details.get("rewrite") is False:
         details["rewrite"] = False
     return dataclasses.replace(keeper, details=details)
