@@ -128,7 +128,7 @@ def test_unclosed_quotation_is_found_but_a_continued_quote_is_not():
     continued = "“We will rebuild the school.\n\n“It will take a year,” the mayor said."
     assert found(detector, continued) == []
     assert [m for _, m in found(detector, 'He said "no and left. She said "yes."')] == [
-        "unbalanced straight quotation marks"
+        "opening quotation mark never closed"
     ]
 
 
@@ -144,6 +144,23 @@ def test_unclosed_quotation_is_found_but_a_continued_quote_is_not():
 def test_an_unpaired_quotation_mark_is_flagged_on_the_mark_not_on_the_quoted_words(text, mark_at):
     findings = list(QuoteBalanceDetector(CONFIG).detect(DetectContext(text, CONFIG)))
     assert [(f.start, f.end) for f in findings] == [(mark_at, mark_at + 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new centre is 6'8\" tall and was picked second in the draft.",  # feet and inches
+        'The band pressed the single on 7" vinyl for the tour.',
+        "The buoy was found at 52°10'14\"N off the coast.",  # seconds of arc
+        'The coach called the result "a fair 2-2" after the match.',  # a quotation ending in a digit
+        '"We were not told," the driver said, “and nobody came.”',  # mixed straight and curly marks
+        '“The road is shut," police said.',
+        '"Locals call it "the long walk" for good reason," the guide said.',  # nested straight marks
+        '"We waited all night. Nobody came.\n\n“Then the bus came.”',  # runs on in the other style
+    ],
+)
+def test_unit_signs_mixed_typography_and_nested_quotations_are_not_broken(text):
+    assert found(QuoteBalanceDetector(CONFIG), text) == []
 
 
 def test_stray_punctuation_gets_a_suggestion():
