@@ -125,6 +125,7 @@ def test_untranslated_flags_ask_the_rewriter_for_no_change():
         ("Inflation reached 4,8% in March.", "4,8", "decimal_comma"),
         ("Some 35.000 volunteers registered.", "35.000", "dot_grouping"),
         ("The census counted 2.418.003 residents.", "2.418.003", "dot_grouping"),
+        ("Crews restored power to 2.615 farms by Sunday.", "2.615", "dot_grouping"),  # things counted
         ("Turnout rose by 15 15 percent, officials said.", "15 15", "repeated"),
         ("The plant employs 1,2000 workers.", "1,2000", "grouping"),
         ("The dam irrigates 3,40,000 hectares of paddy.", "3,40,000", "lakh_grouping"),
@@ -150,6 +151,8 @@ def test_damaged_numbers_are_flagged_without_a_value(text, span, kind):
         "Add 1 1/2 cups of flour.",
         "The 10-year yield rose to 4.125% from 4.118%.",
         "ISBN 978-3-16-148410-0 lists the second edition.",
+        "The typical farm averages 2.615 tractors, and the reading 1.375 was noted.",  # an average, no noun
+        "The region logs 1.125 floods per decade and 3.750 kilometres of dikes.",  # a rate, a unit
         "The list reads 1, 2, 3 and 4.",
         "The scheme paid Rs 1,25,000 to each of 2,50,000 farmers.",
         "The state spent ₹12,34,56,789 on roads, about 12 crore.",

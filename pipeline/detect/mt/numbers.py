@@ -1,7 +1,8 @@
 """Numbers the translation damaged: digit grouping, decimal commas, repeated or split numbers.
 
 Continental European languages write "3,5 millones" / "3,5 млн" (decimal comma) and "1.500.000" or
-"1 500 000" (a full stop or a space between thousands; the space is flagged only in a text that
+"1 500 000" (a full stop or a space between thousands; "1.850" alone reads as a decimal, except right
+before a plural noun of things counted one by one, "1.850 homes", where no decimal fits; the space is flagged only in a text that
 also groups thousands with commas, since SI style and some house styles use it throughout); English writes 3.5 million and 1,500,000. A
 machine translation often copies the source's digits as they are, and sometimes breaks them further:
 a thousands comma followed by two digits ("12,50 people"), the South Asian lakh grouping ("1,25,000",
@@ -26,6 +27,7 @@ import re
 from collections.abc import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.text.lexical import FUNCTION_WORDS, zipf
 
 # number-like chunks are read whole, so a date, an IP address or a phone number is one token
 _CHUNK = re.compile(r"(?<![\w.,:/+-])\d[\d.,:/'’]*\d(?![\w])|(?<![\w.,:/+-])\d(?![\w.,:/])")
@@ -55,10 +57,34 @@ _LOCANT_AFTER = re.compile(r"[-‐′'’]")
 
 MQM_FORMAT = "Locale convention/Number format"
 
+# a plural noun of things counted one by one right after a number ("1.850 homes"): a decimal with three
+# places cannot count them, so the full stop groups thousands. Units and measures (_MAGNITUDE) are
+# left out, and so are rates ("per", "average"), where a decimal count is an average.
+_COUNTED = re.compile(r" (people|children|men|women|[a-z]{2,}[^su\W]s|[a-z]+ies)\b(?!-)")
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
+_RATE = re.compile(r"\b(?:per|every|each|a|an)\s|/", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(
+    r"\b(?:averag\w*|mean|median|rates?|ratios?|index|scores?|coefficients?)\b[^.]*$", re.IGNORECASE
+)
+
+
+def _counts_things(text: str, match: re.Match[str]) -> bool:
+    """Whether the number at ``match`` (shaped 1.234) counts the plural noun right after it."""
+    after = text[match.end() : match.end() + 60]
+    counted = _COUNTED.match(after)
+    if counted is None or _MAGNITUDE.match(after) or match.group()[0] == "0":
+        return False
+    noun = counted.group(1)
+    singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+    if noun not in _IRREGULAR_PLURALS and (noun in FUNCTION_WORDS or zipf(singular) < 3):
+        return False  # "2.275 was recorded", "1.500 tabs": not a plural of a common noun
+    rest = after[counted.end() :].lstrip()
+    return not _RATE.match(rest) and not _AVERAGE_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
+
 
 class NumberDamageDetector(Detector):
     id = "mt.numbers"
-    version = "3"
+    version = "4"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
@@ -164,7 +190,8 @@ class NumberDamageDetector(Detector):
             if len(groups) == 4 and groups[-1] != "000":
                 return None  # an IPv4 address shape
             if len(groups) == 2 and (groups[1] != "000" or re.match(r"\s?%", after)):
-                return None  # 1.786% and 2.275 are decimals; 4.000 people is not
+                if not _counts_things(text, match):
+                    return None  # 1.786% and 2.275 are decimals; 4.000 people and 1.850 homes are not
             return self._finding(
                 match.start(),
                 match.end(),
