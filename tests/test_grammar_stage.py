@@ -309,3 +309,8 @@ def test_every_modal_followed_by_of_is_a_grammar_fix(stage):
     doc = run(stage, "Residents said the council might of acted sooner and would of saved money.\n")
     assert doc.cleaned_text == "Residents said the council might have acted sooner and would have saved money.\n"
     assert {f.category for f in doc.flags} == {"grammar"}
+
+
+def test_per_cent_is_house_style_not_an_error(stage):
+    doc = run(stage, "Unemployment in the county fell to 3.9 per cent in the spring.\n")
+    assert not [f for f in doc.flags if "per cent" in f.text]

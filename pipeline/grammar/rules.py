@@ -25,6 +25,9 @@ HOUSE_STYLE_RULES: tuple[str, ...] = (
     # unpaired quotes: Harper's unclosed-quote lint is merged instead; this port misfires on
     # excerpts and apostrophes (17 false alarms, no hit of its own on LanguageTool's examples)
     "EN_UNPAIRED_QUOTES",
+    # "per cent" is British, Irish, Canadian and Indian house style ("percent" only the American
+    # preference): a probe's British copy got this flag on a correct "6.1 per cent"
+    "PER_CENT",
 )
 
 # Rules that judge a date against the machine's clock ("Tuesday, 7 October" checked against the
