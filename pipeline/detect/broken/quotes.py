@@ -78,7 +78,7 @@ def unpaired_marks(text: str, continued: bool = False) -> list[Fault]:
     if not marks:
         return []
     faults = _pair(text, marks, continued)
-    units = [i for i in marks if i > 0 and text[i - 1].isdigit() and text[i] != "“"]
+    units = {i for i in marks if i > 0 and text[i - 1].isdigit() and text[i] != "“"}
     if faults and units:
         without_units = _pair(text, [i for i in marks if i not in units], continued)
         if len(without_units) < len(faults):
@@ -94,16 +94,20 @@ def _pair(text: str, marks: list[int], continued: bool) -> list[Fault]:
     """
     faults: list[Fault] = []
     opened: list[int] = []  # positions of the open quotations' opening marks, innermost last
+    curly: list[int] = []  # indices into ``opened`` of its curly openings (a closing curly mark's partners)
     for position in marks:
         if _opens(text, position, quotation_open=bool(opened)):
+            if text[position] == "“":
+                curly.append(len(opened))
             opened.append(position)
         elif not opened:
             faults.append(Fault(position, NO_OPENING, 0.6))
         else:
-            curly = [k for k, start in enumerate(opened) if text[start] == "“"]
             partner = curly[-1] if text[position] == "”" and curly else len(opened) - 1
             faults.extend(Fault(start, NEVER_CLOSED, 0.75) for start in opened[partner + 1 :])
             del opened[partner:]
+            if curly and curly[-1] >= partner:
+                curly.pop()
     if not continued:
         faults.extend(Fault(start, NEVER_CLOSED, 0.75) for start in opened)
     elif opened:
