@@ -1,16 +1,17 @@
 """Numbers the translation damaged: digit grouping, decimal commas, repeated or split numbers.
 
 Continental European languages write "3,5 millones" / "3,5 млн" (decimal comma) and "1.500.000" or
-"1 500 000" (a full stop or a space between thousands; "1.850" alone reads as a decimal, except right
-before a plural noun of things counted one by one, "1.850 homes", where no decimal fits; the space is flagged only in a text that
-also groups thousands with commas, since SI style and some house styles use it throughout); English writes 3.5 million and 1,500,000. A
-machine translation often copies the source's digits as they are, and sometimes breaks them further:
-a thousands comma followed by two digits ("12,50 people"), the South Asian lakh grouping ("1,25,000",
-kept from a Nepali or Sinhala source; not in a text about South Asia or counting in rupees, lakhs or
-crores, where it is the English press's convention) or a number written twice ("20 20
-percent"). Each shape is flagged and the value is never guessed: "12,50" may be twelve and a half or a
-truncated 12,500, so a flag has no suggestion and ``details["rewrite"]`` is False (the rewriter must
-make no change on its account; a reviewer decides).
+"1 500 000" (a full stop or a space between thousands). "1.850" alone reads as a decimal, except
+right before a plural noun of things counted one by one ("1.850 homes"), where no decimal fits; the
+space is flagged only in a text that also groups thousands with commas, since SI style and some
+house styles use it throughout. English writes 3.5 million and 1,500,000. A machine translation
+often copies the source's digits as they are, and sometimes breaks them further: a thousands comma
+followed by two digits ("12,50 people"), the South Asian lakh grouping ("1,25,000", kept from a
+Nepali or Sinhala source; not in a text about South Asia or counting in rupees, lakhs or crores,
+where it is the English press's convention) or a number written twice ("20 20 percent"). Each
+shape is flagged and the value is never guessed: "12,50" may be twelve and a half or a truncated
+12,500, so a flag has no suggestion and ``details["rewrite"]`` is False (the rewriter must make no
+change on its account; a reviewer decides).
 
 Not damage, and left alone: dates ("12.05.2024"), times ("10:30"), scores and ranges ("3-2",
 "1,500-2,000"), version numbers and IP addresses ("1.2.3", "192.168.0.1"), ISBNs and phone numbers,

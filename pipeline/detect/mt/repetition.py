@@ -121,10 +121,10 @@ def repeats(tokens: list[str], quotes: QuotationState | None = None) -> list[tup
             loops.append((start, end, size))
             taken.update(range(start, end))
             break
-    return _without_overlaps(loops + comma_repeats(tokens, units, quoted))
+    return _without_overlaps(loops + _comma_repeats(tokens, units, quoted))
 
 
-def comma_repeats(tokens: list[str], units: list[str], quoted: list[bool]) -> list[tuple[int, int, int]]:
+def _comma_repeats(tokens: list[str], units: list[str], quoted: list[bool]) -> list[tuple[int, int, int]]:
     """Loops whose copies are separated by a comma and nothing else, as :func:`repeats` gives them:
     a fragment of two words or more (opened by one of ``FRAGMENT_OPENERS``), ``MIN_COMMA_COPIES``
     times or more."""
