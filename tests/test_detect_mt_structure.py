@@ -358,6 +358,34 @@ def test_a_bare_person_named_by_role_as_object_or_a_body_as_passive_agent_is_fla
     assert "as object" in findings[0].message or "as agent" in findings[0].message
 
 
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("The county governor signed decree on Thursday banning night fishing.", "decree"),
+        ("Prosecutors opened criminal case against the contractor.", "criminal case"),
+        ("The farmers' union filed lawsuit over the water quotas.", "lawsuit"),
+    ],
+)
+def test_a_bare_document_or_procedure_as_object_is_flagged(text, span):
+    findings = found(MissingArticleDetector, text)
+    assert [text[f.start : f.end] for f in findings] == [span]
+    assert "as object" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county governor signed a decree on Thursday, and the council approved the plan.",
+        "Inspectors read complaint after complaint about the noise.",  # the noun repeated, bare by design
+        "Lawyers reopened the brothers' case in March.",  # a possessive apostrophe
+        "Voters rejected both proposals, and the idea lost broad appeal.",  # plural; a mass sense
+        "The court reserved judgment and the plan stays under review.",
+    ],
+)
+def test_documents_with_determiners_repeated_or_in_a_mass_sense_are_not_flagged(text):
+    assert found(MissingArticleDetector, text) == []
+
+
 def test_a_role_capitalised_only_for_starting_the_sentence_gets_a_lower_case_article_form():
     (finding,) = found(MissingArticleDetector, "Prosecutor told reporters that the witness had lied.")
     assert finding.details["alternatives"] == ["The prosecutor", "A prosecutor"]

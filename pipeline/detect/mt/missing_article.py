@@ -16,8 +16,9 @@ and mass nouns are used bare in good English ("Love is blind", "Justice has been
 all count nouns this detector flagged more than one subject per 1,000 words of clean text.
 
 As a direct object only a person named by role counts (``object_agents``: "sentenced former mayor",
-"detained suspect"), and as the agent of a passive also a court, committee or other body ("upheld by
-regional court"), lower case, not a title before a name ("sentenced former mayor Ivanov"), not
+"detained suspect") or a document or procedure of public life (``object_documents``: "signed
+decree", "opened criminal case"; count nouns in every sense), and as the agent of a passive also a
+court, committee or other body ("upheld by regional court"), lower case, not a title before a name ("sentenced former mayor Ivanov"), not
 after a verb that takes a bare role ("elected him president", "played goalkeeper"): institution and
 abstract nouns are bare objects in good English ("had authority", "introduced military service").
 
@@ -39,10 +40,12 @@ _ENTITIES = {"PERSON", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WO
 
 
 @lru_cache(maxsize=1)
-def _agents() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
-    agents = frozenset(calque_data()["missing_article"]["agents"])
-    objects = frozenset(calque_data()["missing_article"]["object_agents"])
-    return agents, objects, re.compile(rf"\b(?:{'|'.join(sorted(agents))})\b", re.IGNORECASE)
+def _nouns() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """(nouns checked as subjects, nouns checked as direct objects, a pattern finding paragraphs with any)."""
+    data = calque_data()["missing_article"]
+    subjects = frozenset(data["agents"])
+    objects = frozenset(data["object_agents"]) | frozenset(data["object_documents"])
+    return subjects, objects, re.compile(rf"\b(?:{'|'.join(sorted(subjects | objects))})\b", re.IGNORECASE)
 
 
 # verbs whose object may be a bare role noun in good English ("played goalkeeper", "named him coach")
@@ -70,26 +73,32 @@ def _bare_object_calque(doc: Any, noun: Any) -> bool:
     former mayor Ivanov"), not after a verb that takes bare role nouns, not followed by another noun."""
     if noun.tag_ not in ("NN", "NNP") or not noun.text.islower() or noun.head.lemma_.lower() in _ROLE_VERBS:
         return False
+    if any(t.text in ("'", "’") for t in doc[noun.left_edge.i - 1 if noun.left_edge.i else 0 : noun.i]):
+        return False  # "the Smiths' case": a possessive apostrophe on its own is a determiner
     following = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if following is not None and following.lower_ in ("after", "by", "upon", "to", "for"):
+        again = doc[noun.i + 2] if noun.i + 2 < len(doc) else None
+        if again is not None and again.lower_ == noun.lower_:
+            return False  # "case after case", "letter upon letter": the noun repeated, bare by design
     return following is None or following.pos_ not in ("PROPN", "NOUN", "NUM")
 
 
 class MissingArticleDetector(Detector):
     id = "mt.missing_article"
-    version = "2"  # 2: people named by role as direct objects
+    version = "3"  # 2: people named by role as direct objects; 3: documents as direct objects
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
-        agents, object_agents, trigger = _agents()
+        subjects, objects, trigger = _nouns()
         for offset, doc in parsed_prose(context, trigger):
             for noun in doc:
-                if noun.lower_ not in agents:
+                if noun.lower_ not in subjects and noun.lower_ not in objects:
                     continue
                 role = _role(noun)
                 if role in ("object", "agent"):
-                    allowed = noun.lower_ in object_agents or role == "agent" and noun.lower_ in _PASSIVE_AGENTS
+                    allowed = noun.lower_ in objects or role == "agent" and noun.lower_ in _PASSIVE_AGENTS
                     if not allowed or not _bare_object_calque(doc, noun):
                         continue
-                elif role != "subject":
+                elif role != "subject" or noun.lower_ not in subjects:
                     continue
                 at_sentence_start = noun.left_edge.i == noun.sent.start
                 if noun.tag_ == "NNP" and not noun.text.islower():
