@@ -71,6 +71,11 @@ def test_fragment_without_a_verb_in_running_text(syntax):
     assert [m for _, m in hits] == ["fragment with no finite verb"]
 
 
+def test_a_verb_the_tagger_read_as_a_noun_does_not_make_a_fragment(syntax):
+    text = "The agency answered quickly. A large share of the calls concern the late payments from the agency."
+    assert found(syntax, text) == []
+
+
 def test_sentence_ending_on_an_article_or_conjunction(syntax):
     hits = found(syntax, "Rescue crews reached the village late on Monday and. Officials counted the damage.")
     assert [t for t, _ in hits] == ["and."]

@@ -48,3 +48,12 @@ def verb_tag(word: str, previous: str = "") -> str:
         if tags:
             return tags[0]
     return "VB"
+
+
+@lru_cache(maxsize=4096)
+def can_be_verb(word: str) -> bool:
+    """Whether ``word`` is a form of some English verb ("concern", "shows", "results"), by
+    LemmInflect's lemma tables; "data" and "response" are not."""
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word.lower(), upos="VERB").get("VERB"))

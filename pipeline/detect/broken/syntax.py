@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.text.inflection import can_be_verb
 from pipeline.text.lexical import CLOSED_CLASS, SENTENCE_ADVERBS, SUBORDINATORS, words, zipf
 from pipeline.text.nlp import parse_paragraphs
 from pipeline.text.segment import Span
@@ -142,6 +143,8 @@ class SentenceStructureDetector(Detector):
         dependent = tokens[0].lower_ in SUBORDINATORS or tokens[0].lower_ == "despite"
         if not dependent and any(t.pos_ in ("VERB", "AUX") for t in tokens):
             return
+        if any(_verb_read_as_noun(tokens, k) for k in range(1, len(tokens) - 1)):
+            return
         yield Finding("broken_sentence", sentence.start, sentence.end, "fragment with no finite verb", self.id, 0.6)
 
     def _dependent_clause(self, sentence: Span, tokens: list[Any], count: int) -> Iterable[Finding]:
@@ -258,3 +261,14 @@ def _quoted_ranges(para: Span) -> list[tuple[int, int]]:
 
 def _is_running_text(paragraph: str) -> bool:
     return ends_like_sentence(paragraph) or len(words(paragraph)) > 25
+
+
+def _verb_read_as_noun(tokens: list[Any], k: int) -> bool:
+    """Whether ``tokens[k]``, tagged a noun, is more likely the finite verb the tagger missed: a verb
+    form that agrees with the noun before it and is followed by a determiner, a pronoun or a number
+    ("the calls concern the payments", "the report shows a rise")."""
+    token, before, after = tokens[k], tokens[k - 1], tokens[k + 1]
+    agrees = (before.tag_ in ("NNS", "NNPS") and token.tag_ == "NN") or (
+        before.tag_ in ("NN", "NNP") and token.tag_ == "NNS"
+    )
+    return agrees and after.tag_ in ("DT", "PRP$", "PRP", "CD") and can_be_verb(token.text)
