@@ -543,6 +543,9 @@ def test_verb_tag_reads_the_form_of_a_verb_without_a_parse():
             "period_without_article",
         ),
         ("The bridge was rebuilt in 1998 year by a local firm.", "1998 year", "1998", "year_word"),
+        ("The tender, announced the 9 of October, drew six bids.", "the 9 of October", "on 9 October", "day_of_month"),
+        ("Wages were frozen in the past month of March.", "in the past month of March", "last March", "month_of"),
+        ("The next month of April brings new tolls.", "The next month of April", "Next April", "month_of"),
     ],
 )
 def test_calqued_date_phrases_are_flagged_with_the_english_form(text, span, suggestion, kind):
@@ -569,6 +572,7 @@ def test_calqued_date_phrases_are_flagged_with_the_english_form(text, span, sugg
         "They met in the morning of their wedding day and drove in the night of the storm.",
         "The floods began on the night of 8 June.",
         "She was sworn in on the date of her birthday, and the current year has been busy.",
+        "The month of March was wet, and the last month of the year was dry.",
     ],
 )
 def test_correct_dates_business_shorthand_and_headlines_are_not_date_calques(text):

@@ -37,13 +37,19 @@ import re
 from collections.abc import Iterable
 
 from pipeline.detect.base import DetectContext, Detector, Finding
+from pipeline.detect.mt.structure import cased_like
 from pipeline.text.shape import ends_like_sentence
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAY_OF_MONTH = re.compile(
-    rf"\b(?:(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to))|"
-    rf"(?P<relative>(?i:the )?(?i:past|last|next|coming|previous|following))) "
+    rf"\b(?:(?:(?P<preposition>(?i:on|by|until|till|since|from|before|after|between|to))|"
+    rf"(?P<relative>(?i:the )?(?i:past|last|next|coming|previous|following))) )?"
     rf"(?P<dayword>(?i:the )(?:(?i:day) )?|(?i:day) )?(?P<day>[0-3]?\d) (?P<of>of) (?P<month>{_MONTHS})\b(?![’']s)"
+)
+# Spanish "el pasado mes de junio", Italian "il prossimo mese di giugno": English says "last June"
+_MONTH_OF = re.compile(
+    rf"\b(?P<phrase>(?:(?i:in|during) )?(?:(?i:the) )?(?P<relative>(?i:past|last|previous|next|coming|following)) "
+    rf"month of (?P<month>{_MONTHS}))\b"
 )
 _A_DATE = rf"(?:[0-3]?\d (?:{_MONTHS})|(?:{_MONTHS}) [0-3]?\d)\b"
 # Romanian "la data de 21 septembrie", Italian "in data 21 settembre": English gives the date alone
@@ -77,12 +83,13 @@ _BEFORE_A_DATE = re.compile(r"(?:on|for|by|until|till|since|from|before|after|to
 
 
 def _day_of_month(text: str, match: re.Match[str]) -> str:
-    """ "5 June"; after "the past/next" with no preposition before it, "on 5 June" ("The past 14 of
-    February, ..." -> "On 14 February, ...")."""
+    """ "5 June"; after "the past/next" or "the" with no preposition before it, "on 5 June" ("The past
+    14 of February, ..." -> "On 14 February, ...", "published the 14 of March" -> "published on 14 March")."""
     date = f"{match['day']} {match['month']}"
-    if not match["relative"] or _BEFORE_A_DATE.search(text[max(0, match.start() - 12) : match.start()]):
+    lead = match["relative"] or ("" if match["preposition"] else match["dayword"])
+    if not lead or _BEFORE_A_DATE.search(text[max(0, match.start() - 12) : match.start()]):
         return date
-    return ("On " if match["relative"][0].isupper() else "on ") + date
+    return ("On " if lead[0].isupper() else "on ") + date
 
 
 def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable[re.Match[str]]:
@@ -94,13 +101,15 @@ def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable
 
 class DatePhraseDetector(Detector):
     id = "mt.date_phrase"
-    version = "5"  # 3: "the past/last/next"; 4: "in the night of"; 5: "the date of", "the day 14 of", "current year"
+    version = "6"  # 3: "the past/last/next"; 4: "in the night of"; 5: "the date of", "the day 14 of", "current year"; 6: "the 14 of March" alone, "the past month of June"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
         for match in _DAY_OF_MONTH.finditer(text):
             # "the past 14 of February" (Spanish "el pasado 14 de febrero"): the tense says past or next
             relative = match["relative"]
+            if not (match["preposition"] or relative or match["dayword"]):
+                continue  # "5 of June" alone may be a count ("5 of June's 30 days"); after "the" it is a date
             first = "relative" if relative else "dayword" if match["dayword"] else "day"
             yield self._finding(
                 (match.start(first), match.end()),
@@ -110,6 +119,18 @@ class DatePhraseDetector(Detector):
                 "day_of_month",
                 confidence=0.75,
                 redundant=f"{relative or ''} {match['dayword'] or ''}".split(),
+            )
+        for match in _MONTH_OF.finditer(text):
+            relative = match["relative"].lower()
+            word = "last" if relative in ("past", "last", "previous") else "next"
+            phrase = match["phrase"]
+            yield self._finding(
+                match.span("phrase"),
+                f"“{relative} month of {match['month']}” (Spanish 'el pasado mes de junio', Italian 'il prossimo "
+                f"mese di giugno'): English says “{word} {match['month']}”",
+                cased_like(f"{word} {match['month']}", phrase),
+                "month_of",
+                redundant=[w for w in ("in", "during", "the", "month", "of") if w in phrase.lower().split()],
             )
         for match in _THE_DATE_OF.finditer(text):
             yield self._finding(
