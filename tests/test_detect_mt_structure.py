@@ -126,6 +126,7 @@ def test_untranslated_flags_ask_the_rewriter_for_no_change():
         ("Some 35.000 volunteers registered.", "35.000", "dot_grouping"),
         ("The census counted 2.418.003 residents.", "2.418.003", "dot_grouping"),
         ("Crews restored power to 2.615 farms by Sunday.", "2.615", "dot_grouping"),  # things counted
+        ("Inspectors visited 1.240 rural businesses last year.", "1.240", "dot_grouping"),  # after an adjective
         ("Turnout rose by 15 15 percent, officials said.", "15 15", "repeated"),
         ("The plant employs 1,2000 workers.", "1,2000", "grouping"),
         ("The dam irrigates 3,40,000 hectares of paddy.", "3,40,000", "lakh_grouping"),

@@ -58,10 +58,11 @@ _LOCANT_AFTER = re.compile(r"[-‐′'’]")
 
 MQM_FORMAT = "Locale convention/Number format"
 
-# a plural noun of things counted one by one right after a number ("1.850 homes"): a decimal with three
-# places cannot count them, so the full stop groups thousands. Units and measures (_MAGNITUDE) are
-# left out, and so are rates ("per", "average"), where a decimal count is an average.
-_COUNTED = re.compile(r" (people|children|men|women|[a-z]{2,}[^su\W]s|[a-z]+ies)\b(?!-)")
+# a plural noun of things counted one by one right after a number, or after one adjective ("1.850
+# homes", "3.400 small firms"): a decimal with three places cannot count them, so the full stop
+# groups thousands. Units and measures (_MAGNITUDE) are left out, and so are rates ("per",
+# "average"), where a decimal count is an average.
+_COUNTED = re.compile(r" (?:(?P<modifier>[a-z]+) )?(people|children|men|women|[a-z]{2,}[^su\W]s|[a-z]+ies)\b(?!-)")
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
 _RATE = re.compile(r"\b(?:per|every|each|a|an)\s|/", re.IGNORECASE)
 _AVERAGE_BEFORE = re.compile(
@@ -75,9 +76,11 @@ def _counts_things(text: str, match: re.Match[str]) -> bool:
     counted = _COUNTED.match(after)
     if counted is None or _MAGNITUDE.match(after) or match.group()[0] == "0":
         return False
-    noun = counted.group(1)
-    singular = noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
-    if noun not in _IRREGULAR_PLURALS and (noun in FUNCTION_WORDS or zipf(singular) < 3):
+    noun = counted.group(2)
+    if counted["modifier"] and (counted["modifier"] in FUNCTION_WORDS or _MAGNITUDE.match(" " + counted["modifier"])):
+        return False  # one adjective may stand between ("3.400 small businesses"), not a verb or a unit
+    singulars = [noun[:-3] + "y"] if noun.endswith("ies") else [noun[:-1], noun[:-2]]  # homes, businesses
+    if noun not in _IRREGULAR_PLURALS and (noun in FUNCTION_WORDS or max(map(zipf, singulars)) < 3):
         return False  # "2.275 was recorded", "1.500 tabs": not a plural of a common noun
     rest = after[counted.end() :].lstrip()
     return not _RATE.match(rest) and not _AVERAGE_BEFORE.search(text[max(0, match.start() - 60) : match.start()])
