@@ -47,6 +47,7 @@ class _Rule:
     bare_object_only: bool = False  # only a bare singular noun object ("accused in fraud", not "in the killing")
     except_objects: frozenset[str] = frozenset()  # objects that make the preposition English ("accused in court")
     after_object: bool = False  # the verb's direct object may stand before the preposition ("congratulated X with")
+    gerund_only: bool = False  # only before an -ing form ("insisted in holding"; "insisted in a letter" is English)
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def _data() -> _Classes:
             bool(r.get("bare_object_only", False)),
             frozenset(r.get("except_objects", ())),
             bool(r.get("after_object", False)),
+            bool(r.get("gerund_only", False)),
         )
         for r in data["rules"]
     }
@@ -105,7 +107,7 @@ def _between_is_object(doc: Any, verb: Any, token: Any) -> bool:
 
 class VerbPrepositionDetector(Detector):
     id = "mt.verb_preposition"
-    version = "2"  # 2: accuse/suspect in + a bare object
+    version = "3"  # 2: accuse/suspect in + a bare object; 3: insist in + an -ing form
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         for offset, doc in parsed_prose(context, _data().trigger):
@@ -141,6 +143,10 @@ class VerbPrepositionDetector(Detector):
                 if not _between_is_adverbs(doc, verb, prep) and not (
                     rule.after_object and _between_is_object(doc, verb, prep)
                 ):
+                    continue
+                if rule.gerund_only:
+                    if prep.i + 1 < len(doc) and doc[prep.i + 1].tag_ == "VBG":
+                        yield self._preposition(doc, verb, prep, doc[prep.i + 1], rule)
                     continue
                 objects = [c for c in prep.children if c.dep_ == "pobj"]
                 if not objects or prep.i + 1 >= len(doc):
