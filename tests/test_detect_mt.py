@@ -289,6 +289,7 @@ FALSE_FRIEND_CASES = [
     ),
     ("Hundreds of protesters assisted to the funeral of the singer.", "assist-attend", "assisted to", "attended"),
     ("The navy realized several patrols in the strait last week.", "realize-carry-out", "realized", "carried out"),
+    ("Border guards controlled the passports of every bus passenger.", "control-check", "controlled", "checked"),
     ("Colombia will celebrate parliamentary elections in March.", "celebrate-hold", "celebrate", "hold"),
     ("The government pretends to impose new tariffs on steel.", "pretend-intend", "pretends to", "intends to"),
     (
@@ -517,6 +518,7 @@ def test_every_false_friend_rule_has_a_case_here():
         "Nurses assisted the surgeon during the operation.",
         "It is sensible to carry water on long hikes.",
         "He realized the mistake only after the vote.",
+        "The regulator controls ticket prices, the driver controlled the bus, and a cartel controls the tickets market.",
         "Rome wasn't built in a day, and neither is a pension system, the minister said.",
         "Moscow was not built on a swamp, unlike St Petersburg, the historian noted.",
         "Holland is in need of a new striker before the tournament.",
