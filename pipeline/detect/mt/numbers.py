@@ -62,7 +62,9 @@ MQM_FORMAT = "Locale convention/Number format"
 # homes", "3.400 small firms"): a decimal with three places cannot count them, so the full stop
 # groups thousands. Units and measures (_MAGNITUDE) are left out, and so are rates ("per",
 # "average"), where a decimal count is an average.
-_COUNTED = re.compile(r" (?:(?P<modifier>[a-z]+) )?(people|children|men|women|[a-z]{2,}[^su\W]s|[a-z]+ies)\b(?!-)")
+_COUNTED = re.compile(
+    r" (?:(?P<modifier>[a-z]+) )?(?P<noun>people|children|men|women|[a-z]{2,}[^su\W]s|[a-z]+ies)\b(?!-)"
+)
 _IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women"})
 _RATE = re.compile(r"\b(?:per|every|each|a|an)\s|/", re.IGNORECASE)
 _AVERAGE_BEFORE = re.compile(
@@ -76,7 +78,7 @@ def _counts_things(text: str, match: re.Match[str]) -> bool:
     counted = _COUNTED.match(after)
     if counted is None or _MAGNITUDE.match(after) or match.group()[0] == "0":
         return False
-    noun = counted.group(2)
+    noun = counted["noun"]
     if counted["modifier"] and (counted["modifier"] in FUNCTION_WORDS or _MAGNITUDE.match(" " + counted["modifier"])):
         return False  # one adjective may stand between ("3.400 small businesses"), not a verb or a unit
     singulars = [noun[:-3] + "y"] if noun.endswith("ies") else [noun[:-1], noun[:-2]]  # homes, businesses
