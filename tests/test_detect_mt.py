@@ -389,6 +389,24 @@ FALSE_FRIEND_CASES = [
         "Prime Minister",
     ),
     (
+        "Her Vice-President of the Government promised a housing law by June.",
+        "president-of-the-government",
+        "Vice-President of the Government",
+        "Deputy Prime Minister",
+    ),
+    (
+        "The Deputy Chairman of the Government for industry toured the shipyard.",
+        "chairman-of-the-government",
+        "Deputy Chairman of the Government",
+        "Deputy Prime Minister",
+    ),
+    (
+        "Ljubljana's chairman of the government resigned after the vote.",
+        "chairman-of-the-government",
+        "chairman of the government",
+        "prime minister",
+    ),
+    (
         "In Rome the President of the Council met the unions over pensions.",
         "president-of-the-council",
         "President of the Council",

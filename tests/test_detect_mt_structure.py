@@ -195,6 +195,8 @@ def test_space_grouping_is_flagged_only_when_the_text_also_groups_with_commas():
         ),
         ("Auditors at the Court of the Accounts faulted the hospital budget.", "of the Accounts", "of Accounts"),
         ("The Ministry of Enlightenment will test a new school curriculum.", "Enlightenment", "Education"),
+        ("Coal quotas were cut by the Minister of Energetics on Friday.", "Energetics", "Energy"),
+        ("Judges of the Council of the State annulled the tender.", "of the State", "of State"),
         ("Minister of the Farm Joao Lima froze fuel taxes.", "the Farm", "Finance"),
         (
             "The Institute of the Social Prevision raised the minimum pension.",
@@ -240,6 +242,8 @@ def test_word_by_word_institution_names_are_flagged(text, span, suggestion):
         "A museum of enlightenment thinkers opened beside the Institute of Enlightenment Studies.",
         "The Permanent Council of the Organization of American States met in Washington.",
         "The Council of the Federation of Trade Unions and the Office of the Administration of the Courts agreed.",
+        "A lecturer at the Department of Energetics and the chief minister of the state toured the plant.",
+        "The Legislative Council of the State of Victoria and the Secretary of the State met.",
     ],
 )
 def test_correct_institution_names_are_left_alone(text):

@@ -14,7 +14,8 @@ the article (the Interior, the Environment, the Economy, the Treasury, the Armed
 the class, and an object that runs on into another noun ("of the Health Insurance Fund") is a
 different institution. Where the English name is the same words without "the", that is the
 suggestion ("of the Defence" -> "of Defence"); for "of the Investigations" (English:
-"Investigative Committee") there is none.
+"Investigative Committee") there is none. "State" is such a portfolio only after "Council": the
+Council of State (Conseil d'État, Consiglio di Stato, Raad van State) read word by word.
 
 A second shape needs no list of portfolios: a genitive chain, "the Committee of the Protection of the
 Rights of the Consumers" (Slavic "Комитет защиты прав потребителей", Romanian "Autoritatea Națională
@@ -29,7 +30,8 @@ and is left alone.
 A third shape is a calqued portfolio name (``portfolio_calques`` in ``calque_structures.json``, with
 its reason): "the Ministry of Exterior Affairs" (Spanish "Asuntos Exteriores", Italian "Affari Esteri")
 -> "Foreign Affairs", "the Ministry of the Farm" (Portuguese "Fazenda", the treasury) -> "Finance",
-"the Ministry of Extraordinary Situations" (Russian МЧС) -> "Emergency Situations". A fourth shape
+"the Ministry of Extraordinary Situations" (Russian МЧС) -> "Emergency Situations", "the Ministry of
+Energetics" (Slavic "энергетика", only after a ministry or minister) -> "Energy". A fourth shape
 repeats the link inside one capitalised name, "the Commission of the Markets and of the Competition"
 (Romance "de los Mercados y de la Competencia"), which English names share ("of Markets and
 Competition") or make a compound; flagged with no suggestion.
@@ -46,13 +48,14 @@ from pipeline.detect.mt.structure import calque_data, parsed_prose
 
 
 @lru_cache(maxsize=1)
-def _classes() -> tuple[frozenset[str], dict[str, int], frozenset[str], re.Pattern[str]]:
+def _classes() -> tuple[frozenset[str], dict[str, int], frozenset[str], dict[str, str], re.Pattern[str]]:
     data = calque_data()["institution_names"]
     heads = frozenset(data["heads"])
     portfolios = {p: len(p.split()) for p in data["portfolios"]}
     inexact = frozenset(data["plural_portfolios_without_exact_fix"])
+    one_head = dict(data["portfolios_after_one_head"]["heads"])
     trigger = re.compile(rf"\b(?:{'|'.join(sorted(heads))})\s+of\s+the\s", re.IGNORECASE)
-    return heads, portfolios, inexact, trigger
+    return heads, portfolios, inexact, one_head, trigger
 
 
 _NOMINALISATION = r"[A-Za-z]+(?:tion|sion|ment|ance|ence|ity)"
@@ -112,7 +115,7 @@ def _calqued_portfolios() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
     heads = calque_data()["institution_names"]["heads"]
     portfolios = "|".join(sorted((re.escape(c) for c in calques), key=len, reverse=True))
     pattern = re.compile(
-        rf"(?i:\b(?:{'|'.join(sorted(heads))})\s+(?:of|for)\s+)(?P<phrase>(?:(?i:the)\s+)?(?P<portfolio>(?i:{portfolios})))\b"
+        rf"(?i:\b(?P<head>{'|'.join(sorted(heads))})\s+(?:of|for)\s+)(?P<phrase>(?:(?i:the)\s+)?(?P<portfolio>(?i:{portfolios})))\b"
         # "Office of Farm Safety said": the name goes on, the word is a modifier; a person's name after
         # it ("Minister of the Farm Paulo Rocha said", two capitalised words) does not make it one
         r"(?!\s+[A-Z][a-z]+(?:\s+[a-z]|[^\w\s]|$))"
@@ -122,7 +125,7 @@ def _calqued_portfolios() -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
 
 class InstitutionNameDetector(Detector):
     id = "mt.institution_name"
-    version = "4"  # 4: coordinated links, more portfolio calques
+    version = "5"  # 5: Council of the State, Energetics
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         yield from self._portfolios(context)
@@ -154,6 +157,8 @@ class InstitutionNameDetector(Detector):
             english, written = calque["english"], match["portfolio"]
             if calque.get("capitalised_only") and not written[:1].isupper():
                 continue  # "a committee of farm workers" describes; only the name is a calque
+            if match["head"].lower() not in calque.get("heads", (match["head"].lower(),)):
+                continue  # "a Department of Energetics" at a university keeps the word
             yield Finding(
                 category="mt_artefact",
                 start=match.start("phrase"),
@@ -188,7 +193,7 @@ class InstitutionNameDetector(Detector):
             )
 
     def _portfolios(self, context: DetectContext) -> Iterable[Finding]:
-        heads, portfolios, inexact, trigger = _classes()
+        heads, portfolios, inexact, one_head, trigger = _classes()
         for offset, doc in parsed_prose(context, trigger):
             for token in doc:
                 if token.lower_ != "of" or token.head.lower_ not in heads or token.head.i != token.i - 1:
@@ -207,6 +212,12 @@ class InstitutionNameDetector(Detector):
                 portfolio = next((p for p in portfolios if phrase == p or phrase.endswith(" " + p)), None)
                 if portfolio is None:
                     continue
+                if portfolio in one_head and (
+                    token.head.lower_ != one_head[portfolio]
+                    or not obj.text[:1].isupper()
+                    or (following is not None and following.lower_ == "of")
+                ):
+                    continue  # "the Chief Minister of the state", "the Council of the State of Qatar"
                 start = offset + token.idx
                 end = offset + obj.idx + len(obj.text)
                 bare = f"of {words.text}"
