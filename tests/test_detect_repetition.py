@@ -40,6 +40,14 @@ def test_a_piece_repeated_straight_after_itself_is_flagged(text, spans):
             "Talks went on about the border of the lake, of the lake, of the lake until noon.",
             ["of the lake, of the lake, of the lake"],
         ),
+        (
+            "Fares on the coastal line will rise by a fifth in spring, in spring.",
+            ["in spring, in spring"],
+        ),
+        (
+            "Shops stay shut on Sundays under the deal, under the deal, the union said.",
+            ["under the deal, under the deal"],
+        ),
     ],
 )
 def test_a_fragment_repeated_with_commas_between_the_copies_is_a_loop(text, spans):
@@ -57,6 +65,9 @@ def test_a_fragment_repeated_with_commas_between_the_copies_is_a_loop(text, span
         "He began with thank you, thank you, thank you to the nurses on the ward.",  # a clause
         "Marchers sang build it now, build it now, build it now past the town hall.",  # a slogan
         "It was a very, very, very, very long night for the rescue crews.",  # emphasis
+        "The old harbour, the old harbour was all they talked about.",  # a noun phrase twice
+        "They searched in the barn, in the barn loft and in the cellar.",  # the second copy goes on
+        "To the barricades, to the barricades!",  # a call standing alone
     ],
 )
 def test_rhetorical_repetition_with_commas_is_not_a_loop(text):

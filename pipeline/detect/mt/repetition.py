@@ -12,7 +12,8 @@ ways, which are left alone:
   of Dollars"), a quoted title after an article ("the 'The Hobbit' films"). Copies separated by
   commas alone are a loop only when the piece is a fragment no speaker repeats for effect: two to
   four words opened by a determiner, preposition or conjunction ("or a new start, or a new start,
-  or a new start"), three times or more. Chants, slogans and emphasis repeat words or whole clauses
+  or a new start"), three times or more, or twice for a prepositional phrase whose second copy
+  closes the clause ("in Brussels, in Brussels, ministers met"; "from January, from January."). Chants, slogans and emphasis repeat words or whole clauses
   ("goal, goal, goal, goal", "thank you, thank you, thank you", "lock them up, lock them up"): a
   helper's probe of such English found 25 of 41 sentences flagged when any piece counted;
 * a single word written twice: English doubles some ("had had", "that that"), names repeat a
@@ -48,6 +49,9 @@ MQM = "Fluency/Duplication"
 MAX_PHRASE = 4  # longest repeated piece looked for, in words
 MAX_STANDALONE = 4  # up to this many copies standing alone between punctuation are an exclamation
 MIN_COMMA_COPIES = 3  # comma-separated copies of a fragment (see FRAGMENT_OPENERS) that make a loop
+# a prepositional phrase is a loop from its second copy when that copy closes the clause: rhetoric
+# repeats words and clauses, not adverbials ("from January, from January.")
+MIN_PREPOSITIONAL_COPIES = 2
 # a comma loop's piece must open with one of these: MT loops repeat fragments ("of the village"),
 # rhetoric repeats words and clauses
 FRAGMENT_OPENERS = DETERMINERS | PREPOSITIONS | COORDINATORS
@@ -137,7 +141,7 @@ def _comma_repeats(tokens: list[str], units: list[str], quoted: list[bool]) -> l
                 continue  # the first copy must end with a comma: most positions stop here
             end = _comma_run_end(tokens, units, first, size)
             copies = (end - first) // size
-            if copies >= MIN_COMMA_COPIES and not quoted[first]:
+            if copies >= _least_copies(tokens, units[first], end) and not quoted[first]:
                 if not (copies <= MAX_STANDALONE and _stands_alone(tokens, first, end)):
                     found = (first + size, end, size)
                     break
@@ -147,6 +151,14 @@ def _comma_repeats(tokens: list[str], units: list[str], quoted: list[bool]) -> l
         loops.append(found)
         first = found[1]
     return loops
+
+
+def _least_copies(tokens: list[str], opener: str, end: int) -> int:
+    """How many comma-separated copies make a loop of a fragment opened by ``opener`` whose last copy
+    ends before ``tokens[end]``: two for a prepositional phrase whose last copy closes a clause
+    (punctuation or the sentence's end after it), else ``MIN_COMMA_COPIES``."""
+    closes = end == len(tokens) or bool(_SEPARATED.search(tokens[end - 1]))
+    return MIN_PREPOSITIONAL_COPIES if opener in PREPOSITIONS and closes else MIN_COMMA_COPIES
 
 
 def _comma_run_end(tokens: list[str], units: list[str], first: int, size: int) -> int:
@@ -179,7 +191,7 @@ def _without_overlaps(loops: list[tuple[int, int, int]]) -> list[tuple[int, int,
 
 class RepetitionDetector(Detector):
     id = "mt.repetition"
-    version = "3"
+    version = "4"  # 4: two copies of a prepositional phrase that closes a clause
 
     def settings(self) -> dict[str, int]:
         return {"max_phrase": MAX_PHRASE}
