@@ -455,6 +455,9 @@ def test_fixed_terms_with_persons_are_not_flagged(text):
         ("Only two journalists were assisting to the meeting.", "assisting to", "attending"),
         ("Most students approved the exam at the first attempt.", "approved", "passed"),
         ("The navy realized a series of exercises off the coast.", "realized", "carried out"),
+        ("Contractors achieved the renovation of the station last week.", "achieved", "completed"),
+        ("Every pensioner becomes a heating allowance in November.", "becomes", "receives"),
+        ("Hospitals in Bremen will become a grant for each new nurse.", "become", "receive"),
     ],
 )
 def test_false_friend_verbs_with_telling_objects_are_flagged(text, span, suggestion):
@@ -484,6 +487,8 @@ def test_pretend_to_a_post_offers_alternatives_without_a_suggestion():
         "Paramedics assisted two fans at the concert, and priests assisted at the Mass.",
         "The regulator approved a series of rapid tests; the fund realized its investment for $2 billion.",
         "The board approved a set of exams for trainee nurses, and an aide assisted the class.",
+        "The city achieved its target of a renovation a week, and the reform achieved growth.",
+        "The grant became a loan, and she became a letter carrier.",
     ],
 )
 def test_english_senses_of_false_friend_verbs_are_left_alone(text):

@@ -57,3 +57,25 @@ def can_be_verb(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return bool(getAllLemmas(word.lower(), upos="VERB").get("VERB"))
+
+
+@lru_cache(maxsize=1024)
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Every form of the verb ``lemma`` LemmInflect knows, lower case, with the lemma itself
+    ("become" -> become, becomes, became, becoming)."""
+    from lemminflect import getAllInflections
+
+    return frozenset(
+        {lemma.lower()} | {form.lower() for forms in getAllInflections(lemma, upos="VERB").values() for form in forms}
+    )
+
+
+@lru_cache(maxsize=4096)
+def noun_lemmas(word: str) -> frozenset[str]:
+    """``word`` and its lemmas read as a noun ("families" -> families, family), lower case: for
+    class lists written in the singular, whatever the parse took the word for."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(
+        {word.lower()} | {lemma.lower() for lemma in getAllLemmas(word.lower(), upos="NOUN").get("NOUN", ())}
+    )

@@ -2,10 +2,11 @@
 
 Romance and Slavic verbs that look like English ones mean something else: realizar / réaliser /
 реализовать "carry out, make", asistir a / assister à "attend", pretender / prétendre à "aspire to",
-aprobar un examen "pass". The English verbs (realize = understand, achieve a hope, sell for money;
+aprobar un examen "pass", achever (les travaux) "complete", bekommen "receive". The English verbs (realize = understand, achieve a hope, sell for money;
 assist = help; pretend = make believe; approve = accept) do not take the objects that only fit the
 source meaning: an operation, a study, a visit or a payment is carried out or made, not realized; a
-meeting is attended.
+meeting is attended; building works are completed, not achieved; a person receives a payment and
+becomes only what they turn into.
 
 Structure, from the parse: the verb (any inflection) with its direct object -- or, for "assist" and
 "pretend", the object of its "at"/"to" -- whose head noun is in the object class of the rule
@@ -25,7 +26,7 @@ from typing import Any
 
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.structure import calque_data, cased_like, parsed_prose
-from pipeline.text.inflection import inflect
+from pipeline.text.inflection import inflect, noun_lemmas, verb_forms
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,11 @@ class _Rule:
     # whether "a series of X" counts as X: "realized a series of raids" yes; "approved a set of exams"
     # reads as authorising them, so the "approve" rule takes its object only directly
     through_partitives: bool = True
+    # the dependency labels of the object: "become" takes its noun as a predicate (attr)
+    object_deps: frozenset[str] = frozenset({"dobj", "obj"})
+    # whether the subject must be a person or a group of people ("households will become a payment";
+    # "the loan will become a payment" is English)
+    person_subject: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -52,11 +58,37 @@ def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
             tuple(r.get("alternatives", ())),
             r["pattern"],
             bool(r.get("through_partitives", True)),
+            frozenset(r.get("object_deps", ("dobj", "obj"))),
+            bool(r.get("person_subject", False)),
         )
         for r in calque_data()["false_friend_verbs"]["rules"]
     )
-    stems = sorted({lemma.rstrip("e") for rule in rules for lemma in rule.lemmas})
-    return rules, re.compile(rf"\b(?:{'|'.join(stems)})", re.IGNORECASE)
+    forms = sorted(
+        {form for rule in rules for lemma in rule.lemmas for form in verb_forms(lemma)}, key=len, reverse=True
+    )
+    return rules, re.compile(rf"\b(?:{'|'.join(forms)})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    return frozenset(calque_data()["false_friend_verbs"]["person_subjects"]["nouns"])
+
+
+_PERSONAL_PRONOUNS = frozenset("i we you he she they everyone everybody someone somebody nobody".split())
+_PEOPLE_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+
+
+def _person_subject(verb: Any) -> bool:
+    """Whether ``verb``'s subject is a person or a group of people: a personal pronoun, a named person,
+    group, organisation or country, or a noun of ``person_subjects`` ("households", "pensioners")."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return (
+                child.lower_ in _PERSONAL_PRONOUNS
+                or child.ent_type_ in _PEOPLE_ENTITIES
+                or bool(noun_lemmas(child.lower_) & _people())
+            )
+    return False
 
 
 # nouns that count or group what follows "of" (a series of tests, a number of checks): closed class
@@ -85,13 +117,15 @@ def _object(verb: Any, rule: _Rule) -> tuple[Any, Any | None] | None:
 
     A verb with a direct object of its own is not read through a preposition: in "paramedics assisted
     two fans at the concert" the concert is where the help happened, not what was attended."""
-    has_direct_object = any(c.dep_ in ("dobj", "obj") and c.i > verb.i for c in verb.children)
+    if rule.person_subject and not _person_subject(verb):
+        return None
+    has_direct_object = any(c.dep_ in rule.object_deps and c.i > verb.i for c in verb.children)
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in rule.objects | {o.lower() for o in rule.objects}:
+        if child.dep_ in rule.object_deps and (child.lemma_.lower() in rule.objects or child.lower_ in rule.objects):
             return child, None
-        if child.dep_ in ("dobj", "obj") and rule.through_partitives and child.lemma_.lower() in PARTITIVES:
+        if child.dep_ in rule.object_deps and rule.through_partitives and child.lemma_.lower() in PARTITIVES:
             # "realized a series of tests": the quantity noun is the parse's object, the noun after "of" the real one
             for of in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for obj in of.children:
@@ -106,7 +140,7 @@ def _object(verb: Any, rule: _Rule) -> tuple[Any, Any | None] | None:
 
 class FalseFriendVerbDetector(Detector):
     id = "mt.false_friend_verb"
-    version = "3"
+    version = "4"  # 4: "achieve the works" (French achever), "become a payment" (German bekommen)
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         rules, trigger = _rules()
