@@ -25,6 +25,8 @@ def found(text: str, config: PipelineConfig = CONFIG) -> list[Finding]:
         ("The minister paid big attention to the problem of corruption.", "big", "great"),
         ("The company made a high mistake when it sold the plant.", "high", None),
         ("He has big experience in trade negotiations.", "big", None),
+        ("He was a strong smoker for thirty years before his illness.", "strong", "heavy"),
+        ("Experts see a big probability of new floods next spring.", "big", "high"),
     ],
 )
 def test_an_intensifier_english_does_not_use_with_the_noun_is_flagged_for_review(text, written, better):
@@ -46,6 +48,9 @@ def test_an_intensifier_english_does_not_use_with_the_noun_is_flagged_for_review
         "She expressed deep regret and said the damage was severe.",
         "Officials voiced deep concern after a strong earthquake shook the island.",
         "A large number of people took part in the hard work of rebuilding the town.",
+        "The bank reported a sharp fall in profits across a wide range of markets.",
+        "Nurses in close contact with patients faced bitter cold and fierce criticism.",
+        "The firm faces fierce competition and heavy losses after a harsh winter.",
     ],
 )
 def test_idiomatic_intensifiers_and_names_are_left_alone(text):

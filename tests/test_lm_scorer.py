@@ -71,6 +71,17 @@ def test_gain_counts_only_tokens_after_the_shared_prefix(scorer):
     assert gain == pytest.approx(full, abs=1e-3)
 
 
+def test_variants_scored_over_a_shared_beginning_equal_each_scored_whole(scorer):
+    beginning = "After the vote the harbour committee met again and the chair gave"
+    texts = [f"{beginning} {word} notice to the ferry operators." for word in ("short", "a week's", "formal")]
+    keep = [len(scorer.encode(text)) - 1 - k for k, text in enumerate(texts)]  # cut at different points
+    shared = scorer.variant_logprobs(texts, keep)
+    whole = scorer.prefix_logprobs(texts, keep)
+    assert [len(values) for values in shared] == keep
+    for a, b in zip(shared, whole):
+        assert a == pytest.approx(b, abs=1e-3)
+
+
 def test_similarity_is_high_for_a_repair_and_low_for_another_topic(similarity):
     repair, unrelated = similarity.similarity(
         "The mayor said the bridge will reopen in May .",
