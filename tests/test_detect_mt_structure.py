@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from detector_runs import flagged, found
 
+from pipeline.detect.mt.country_article import CountryArticleDetector
 from pipeline.detect.mt.date_phrases import DatePhraseDetector
 from pipeline.detect.mt.false_friend_verbs import FalseFriendVerbDetector
 from pipeline.detect.mt.head_count import HeadCountDetector
@@ -32,6 +33,7 @@ def test_the_structural_detectors_are_registered():
         "HeadCountDetector",
         "FalseFriendVerbDetector",
         "DatePhraseDetector",
+        "CountryArticleDetector",
     ):
         assert any(target.endswith(":" + name) for target in DETECTORS)
 
@@ -580,3 +582,33 @@ def test_calqued_date_phrases_are_flagged_with_the_english_form(text, span, sugg
 )
 def test_correct_dates_business_shorthand_and_headlines_are_not_date_calques(text):
     assert found(DatePhraseDetector, text) == []
+
+
+# ------------------------------------------------------------------- article before a country's name
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        ("Olive growers of the Portugal asked for drought aid.", ["the Portugal"]),
+        ("The Romania and the Bulgaria joined the border-free zone in March.", ["The Romania", "the Bulgaria"]),
+        ("Wine exports to the Argentina's neighbours fell by a tenth.", ["the Argentina"]),
+        ("Talks between the Russia and the Ukraine stalled again.", ["the Russia"]),
+    ],
+)
+def test_an_article_before_a_country_name_is_flagged(text, spans):
+    findings = found(CountryArticleDetector, text)
+    assert [text[f.start : f.end] for f in findings] == spans
+    assert [f.suggestion for f in findings] == [span.split(" ", 1)[1] for span in spans]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Portugal of the 1970s was poor, and the Spain we visited had changed.",
+        "The France coach praised the Italy squad before the Spain-Portugal final.",
+        "The Netherlands, the Philippines and the United Kingdom signed, and so did the Czech Republic.",
+        "Boats sailed up the Congo and the Niger, and aid reached the Gambia.",
+        "The Japan Times and the China Daily ran the story; the Poland 2030 plan was not mentioned.",
+    ],
+)
+def test_country_names_english_writes_with_the_article_are_left_alone(text):
+    assert found(CountryArticleDetector, text) == []

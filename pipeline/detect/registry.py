@@ -16,6 +16,7 @@ STRUCTURAL_MT_DETECTORS: list[str] = [
     "pipeline.detect.mt.head_count:HeadCountDetector",
     "pipeline.detect.mt.false_friend_verbs:FalseFriendVerbDetector",
     "pipeline.detect.mt.date_phrases:DatePhraseDetector",
+    "pipeline.detect.mt.country_article:CountryArticleDetector",
 ]
 
 # "module:Class" of each Detector subclass
