@@ -276,6 +276,8 @@ def test_correct_institution_names_are_left_alone(text):
         ("Tenants complained on the noise from the building site.", "complained on", "complained about"),
         ("Higher tariffs will influence on grain exports, analysts said.", "influence on", "influence"),
         ("The growers insisted in delaying the harvest by a week.", "insisted in", "insisted on"),
+        ("The mayor telephoned to the fire chief before dawn.", "telephoned to", "telephoned"),
+        ("Dockers have joined to the strike called by the rail unions.", "joined to", "joined"),
     ],
 )
 def test_preposition_calques_after_verbs_are_flagged(text, span, suggestion):
@@ -302,6 +304,7 @@ def test_arrive_to_a_place_that_is_not_a_city_offers_both_readings():
         "They discussed it with the mayor and discussed about 30 proposals.",
         "He arrived to find the doors locked.",
         "The minister insisted in a radio interview that fares would not rise.",
+        "She telephoned to ask about the tickets; the annex is joined to the hall and was joined to it in 1990.",
         "The treaty entered into force in May.",
         "She returned to the capital and came back on Monday.",
         "The guide explained to us how the lock works, then told us the rules.",

@@ -48,6 +48,7 @@ class _Rule:
     except_objects: frozenset[str] = frozenset()  # objects that make the preposition English ("accused in court")
     after_object: bool = False  # the verb's direct object may stand before the preposition ("congratulated X with")
     gerund_only: bool = False  # only before an -ing form ("insisted in holding"; "insisted in a letter" is English)
+    active_only: bool = False  # not a passive or a participle ("farmers joined to"; "the shed is joined to the house")
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def _data() -> _Classes:
             frozenset(r.get("except_objects", ())),
             bool(r.get("after_object", False)),
             bool(r.get("gerund_only", False)),
+            bool(r.get("active_only", False)),
         )
         for r in data["rules"]
     }
@@ -136,6 +138,12 @@ class VerbPrepositionDetector(Detector):
         if after is None:
             return
         rule = rules.get(lemma)
+        if (
+            rule is not None
+            and rule.active_only
+            and (verb.dep_ in ("acl", "amod") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children))
+        ):
+            rule = None  # "the shed is joined to the house", "a village joined to the town"
         if rule is not None:
             for prep in verb.children:
                 if prep.i <= verb.i or prep.dep_ not in ("prep", "dative") or prep.lower_ not in rule.preps:
