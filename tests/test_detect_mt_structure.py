@@ -554,6 +554,8 @@ def test_verb_tag_reads_the_form_of_a_verb_without_a_parse():
         ("The tender, announced the 9 of October, drew six bids.", "the 9 of October", "on 9 October", "day_of_month"),
         ("Wages were frozen in the past month of March.", "in the past month of March", "last March", "month_of"),
         ("The next month of April brings new tolls.", "The next month of April", "Next April", "month_of"),
+        ("Tram fares had not risen since the years 70, riders said.", "the years 70", "the 1970s", "decade"),
+        ("Quotas were lifted on 4.11. and the mills reopened.", "4.11.", "4 November", "dotted_date"),
     ],
 )
 def test_calqued_date_phrases_are_flagged_with_the_english_form(text, span, suggestion, kind):
@@ -581,6 +583,8 @@ def test_calqued_date_phrases_are_flagged_with_the_english_form(text, span, sugg
         "The floods began on the night of 8 June.",
         "She was sworn in on the date of her birthday, and the current year has been busy.",
         "The month of March was wet, and the last month of the year was dry.",
+        "In the years 1970 to 1975 the line ran at a loss, and in the '70s it nearly closed.",
+        "The app runs on 4.11. Yields fell from 4.5. to 4.1 percent in the years since.",
     ],
 )
 def test_correct_dates_business_shorthand_and_headlines_are_not_date_calques(text):

@@ -24,6 +24,11 @@ Three shapes, each a construction English never uses and a source language dicta
 - **a part of the day "in the night of" a date**: Romance "en la noche del 14", Romanian "în noaptea de
   14 spre 15", Slavic "в ночь на 15"; English says "on the night (morning, evening) of 14 August".
   The suggestion replaces "in" with "on".
+- **a decade or a date in the source's notation**: "the years 90" (Spanish "los años 90", Italian
+  "gli anni '90", French "les années 90") is "the 1990s" (no suggestion for "the years 00-20", whose
+  century the text must say); "on 12.3. the farmers" (German "am 12.3.", Czech and Polish day.month.)
+  is "on 12 March". A four-digit year after "the years" is English ("the years 1990 to 1995"), and a
+  dotted number at a sentence's end may be a version ("on 12.3."): both are left alone.
 - **a year followed by "year"**: Slavic says "в 2019 году" / "w 2019 roku" (in 2019 year); English
   says "in 2019". The suggestion drops "year"; "2023 year on year" and "Year 12" are left alone.
 
@@ -73,6 +78,14 @@ _SHORTHAND = r"day|business|play|session|shift|year|month|quarter|week|season|te
 _PERIOD_WITHOUT_ARTICLE = re.compile(
     rf"\b(?P<preposition>(?i:{_PREPOSITIONS})) (?P<part>{_PARTS}) of\b(?! (?:{_SHORTHAND})\b)"
 )
+# Romance "los años 90", "gli anni '90", "les années 90", Romanian "anii '90": English says "the 1990s"
+_DECADE = re.compile(r"\b(?P<phrase>(?P<the>[Tt]he) years ['’]?(?P<decade>[0-9]0))(?![\w'’.,:-]*\d)(?!['’]?s\b)")
+# Central European numeric dates "am 12.3.", "od 12.3.": day, month and a closing dot, the sentence going on
+_DOTTED_DATE = re.compile(
+    r"\b(?P<preposition>(?i:on|from|until|till|since|by|before|after)) (?P<date>(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.)"
+    r"(?= [a-z,]|,)(?! to \d)"
+)
+_MONTH_NAMES = _MONTHS.split("|")
 _YEAR_WORD = re.compile(
     r"\b(?i:in|of|since|until|by|from|for|during|before|after) (?P<year>1[5-9]\d\d|20\d\d)(?P<word> year)(?![\w-])"
     r"(?! (?:on|over|after|to|earlier|ago|before)\b)"
@@ -101,7 +114,7 @@ def _prose_matches(context: DetectContext, pattern: re.Pattern[str]) -> Iterable
 
 class DatePhraseDetector(Detector):
     id = "mt.date_phrase"
-    version = "6"  # 3: "the past/last/next"; 4: "in the night of"; 5: "the date of", "the day 14 of", "current year"; 6: "the 14 of March" alone, "the past month of June"
+    version = "7"  # 7: "the years 90", "on 12.3."; 3: "the past/last/next"; 4: "in the night of"; 5: "the date of", "the day 14 of", "current year"; 6: "the 14 of March" alone, "the past month of June"
 
     def detect(self, context: DetectContext) -> Iterable[Finding]:
         text = context.text
@@ -171,6 +184,28 @@ class DatePhraseDetector(Detector):
                 "period_without_article",
                 mqm="Fluency/Grammar",
             )
+        for match in _DECADE.finditer(text):
+            decade = int(match["decade"])
+            english = f"{match['the']} 19{decade}s" if decade >= 30 else None  # "the years 20": 1920s or 2020s
+            yield self._finding(
+                match.span("phrase"),
+                "a decade as “the years 90” (Spanish 'los años 90', Italian 'gli anni '90', French 'les années 90', "
+                "Romanian 'anii '90'): English says “the 1990s” or “the '90s”",
+                english,
+                "decade",
+                redundant=["years"],
+            )
+        for match in _DOTTED_DATE.finditer(text):
+            day, month = int(match["day"]), int(match["month"])
+            if not (1 <= day <= 31 and 1 <= month <= 12):
+                continue
+            yield self._finding(
+                match.span("date"),
+                f"a date written “{match['date']}” (German 'am 12.3.', Czech and Polish day.month.): English "
+                f"writes the month's name, “{day} {_MONTH_NAMES[month - 1]}”",
+                f"{day} {_MONTH_NAMES[month - 1]}",
+                "dotted_date",
+            )
         for match in _YEAR_WORD.finditer(text):
             yield self._finding(
                 (match.start("year"), match.end("word")),
@@ -185,7 +220,7 @@ class DatePhraseDetector(Detector):
         self,
         span: tuple[int, int],
         message: str,
-        suggestion: str,
+        suggestion: str | None,
         kind: str,
         *,
         confidence: float = 0.7,
