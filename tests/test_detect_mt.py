@@ -407,6 +407,12 @@ FALSE_FRIEND_CASES = [
         "prime minister",
     ),
     (
+        "The vice-president second of the cabinet chaired the water talks.",
+        "title-ordinal-after",
+        "vice-president second",
+        "second vice-president",
+    ),
+    (
         "In Rome the President of the Council met the unions over pensions.",
         "president-of-the-council",
         "President of the Council",
@@ -555,6 +561,7 @@ def test_every_false_friend_rule_has_a_case_here():
         "Main Engineer Street was closed, and the historic maximum security prison reopened.",
         "Heavy rain caused a grave crisis but no serious accident, and the debris left heavy damage.",
         "The president of the government's audit office resigned, and the President of the Government of Catalonia spoke.",
+        "The vice president first of all thanked the crowd; the vice president first visited Kyiv in 2022.",
     ],
 )
 def test_correct_english_uses_of_the_same_words_are_not_flagged(text):
