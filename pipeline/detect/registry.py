@@ -30,6 +30,7 @@ DETECTORS: list[str] = [
     "pipeline.detect.mt.word_order_lm:LMWordOrderDetector",
     "pipeline.detect.mt.fluency:FluencyAnomalyDetector",
     "pipeline.detect.mt.collocation:IntensifierCollocationDetector",
+    "pipeline.detect.mt.bare_object:BareObjectDetector",
     "pipeline.detect.confusables:ConfusableWordDetector",
     "pipeline.detect.mt.nationality_article:NationalityArticleDetector",
     "pipeline.detect.mt.capitalised_terms:CapitalisedTermDetector",

@@ -35,7 +35,7 @@ from typing import Any
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.structure import calque_data, is_count_noun, parsed_prose
 
-_DETERMINING = {"det", "poss", "nummod", "predet", "quantmod"}
+DETERMINING = {"det", "poss", "nummod", "predet", "quantmod"}
 _ENTITIES = {"PERSON", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
@@ -46,6 +46,13 @@ def _nouns() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     subjects = frozenset(data["agents"])
     objects = frozenset(data["object_agents"]) | frozenset(data["object_documents"])
     return subjects, objects, re.compile(rf"\b(?:{'|'.join(sorted(subjects | objects))})\b", re.IGNORECASE)
+
+
+def covered_nouns() -> frozenset[str]:
+    """The nouns this detector checks as subjects or objects whatever the sentence: others are left to
+    :mod:`pipeline.detect.mt.bare_object`, which asks the language model."""
+    subjects, objects, _ = _nouns()
+    return subjects | objects
 
 
 # verbs whose object may be a bare role noun in good English ("played goalkeeper", "named him coach")
@@ -68,7 +75,7 @@ def _role(noun: Any) -> str:
     return ""
 
 
-def _bare_object_calque(doc: Any, noun: Any) -> bool:
+def bare_object_calque(doc: Any, noun: Any) -> bool:
     """A lower-case singular agent noun as direct object, not a title before a name ("sentenced
     former mayor Ivanov"), not after a verb that takes bare role nouns, not followed by another noun."""
     if noun.tag_ not in ("NN", "NNP") or not noun.text.islower() or noun.head.lemma_.lower() in _ROLE_VERBS:
@@ -96,7 +103,7 @@ class MissingArticleDetector(Detector):
                 role = _role(noun)
                 if role in ("object", "agent"):
                     allowed = noun.lower_ in objects or role == "agent" and noun.lower_ in _PASSIVE_AGENTS
-                    if not allowed or not _bare_object_calque(doc, noun):
+                    if not allowed or not bare_object_calque(doc, noun):
                         continue
                 elif role != "subject" or noun.lower_ not in subjects:
                     continue
@@ -122,12 +129,12 @@ class MissingArticleDetector(Detector):
                         continue  # "President of the Republic Ana Costa signed": the name is attached elsewhere
                 elif noun.tag_ not in ("NN", "NNP") or not (noun.text.islower() or at_sentence_start):
                     continue
-                if any(c.dep_ in _DETERMINING or c.dep_ in ("cc", "conj", "appos") for c in noun.children):
+                if any(c.dep_ in DETERMINING or c.dep_ in ("cc", "conj", "appos") for c in noun.children):
                     continue
                 if noun.dep_ == "conj" or noun.head.dep_ == "conj" and noun.head.pos_ == "NOUN":
                     continue
                 left = doc[noun.left_edge.i : noun.i + 1]
-                if any(t.dep_ in _DETERMINING or t.tag_ in ("PRP$", "WP$", "CD", "POS") for t in left):
+                if any(t.dep_ in DETERMINING or t.tag_ in ("PRP$", "WP$", "CD", "POS") for t in left):
                     continue
                 if any(t.pos_ == "PROPN" and t.i != noun.i for t in left):
                     continue  # "Kremlin spokesman said": a name in the phrase is a journalistic label
