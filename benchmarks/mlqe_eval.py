@@ -148,8 +148,13 @@ def detector_counts(out: Path, segments: list[dict[str, Any]]) -> dict[str, Any]
     return {"flags_per_1000_words": per_kword, "applied": applied, "applied_on_untouched": applied_untouched}
 
 
-# the other detectors issue 13 added: the LM-confirmed collocation check and the structural families
-OTHER_ISSUE_13 = ["pipeline.detect.mt.collocation:IntensifierCollocationDetector", *STRUCTURAL_MT_DETECTORS]
+# the other detectors issue 13 added: the LM-confirmed collocation and bare-object checks and the
+# structural families
+OTHER_ISSUE_13 = [
+    "pipeline.detect.mt.collocation:IntensifierCollocationDetector",
+    "pipeline.detect.mt.bare_object:BareObjectDetector",
+    *STRUCTURAL_MT_DETECTORS,
+]
 
 
 def clean_text_check(texts: list[str], label: str, word_qe: str = "clean-text") -> dict[str, Any]:
