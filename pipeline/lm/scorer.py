@@ -200,14 +200,19 @@ class CausalLMScorer:
         """
         return self.gains([(original, c) for c in candidates])
 
-    def gains(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
+    def gains(
+        self, pairs: Sequence[tuple[str, str]], context_before: int | None = None, context_after: int | None = None
+    ) -> list[float]:
         """``gain`` for many (original, candidate) pairs at once, all in the same batches.
 
         Each pair is scored on a window: up to ``context_before`` shared tokens before the first
         difference (as context, not summed), the differing tokens, and up to ``context_after``
         shared tokens after it (summed: the change alters how likely they are). Short sentences fit
-        whole; long ones cost no more than short ones.
+        whole; long ones cost no more than short ones. Both default to the scorer's settings; a
+        detector judging a local change (an article) may ask for narrower windows.
         """
+        before = self.settings.context_before if context_before is None else context_before
+        after = self.settings.context_after if context_after is None else context_after
         ids = {t: self.encode(t)[1:] for t in {t for pair in pairs for t in pair}}
         windows: dict[tuple[int, ...], int] = {}
         plans = []
@@ -215,10 +220,10 @@ class CausalLMScorer:
             a, b = ids[original], ids[candidate]
             prefix = _common_prefix(a, b)
             suffix = _common_prefix(a[prefix:][::-1], b[prefix:][::-1])
-            left = max(0, prefix - self.settings.context_before)
+            left = max(0, prefix - before)
             plan = []
             for tokens in (a, b):
-                right = min(len(tokens), len(tokens) - suffix + self.settings.context_after)
+                right = min(len(tokens), len(tokens) - suffix + after)
                 window = (self._bos, *tokens[left:right])
                 windows.setdefault(window, len(windows))
                 plan.append(window)

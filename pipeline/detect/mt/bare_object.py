@@ -16,14 +16,14 @@ inserted (``CausalLMScorer.gains``); the flag is raised only when one of them ma
 False: published English has bare objects the model dislikes (a US broadcaster's "police released
 dramatic video"), so the change is the editor's.
 
-Measured (``benchmarks/README.md``, stop 22) at the 3-nat threshold: on the 74 article bodies
-(52,475 words) 7 flags, 0.13 per 1,000 words, three of them in one Indian-English article that drops
-articles ("saw similar oxygen bar"); 7 on the even half of the MLQE post-edits (39,075 words, 0.18
-per 1,000), most of them articles the post-editors left out. On dropped articles written for the
-purpose: 11 of 14 in a first set, 5 of 7 in a second written after the first was scored (at 5 nats,
-the collocation detector's threshold: 8 of 14 and 1 of 7, so the model's preference for an article is
-weaker than for an intensifier). MLQE's MT has almost none of these (2 candidates above the threshold
-in the even half): its systems drop few articles before objects.
+Measured (stop 22) at the 3-nat threshold on narrow windows (12 tokens before the article, 5
+after): on the 74 article bodies (52,475 words) 10 flags, 0.19 per 1,000 words, three of them in one
+Indian-English article that drops articles ("saw similar oxygen bar"); on the MLQE post-edits about
+0.17 per 1,000 (wide windows), most of them articles the post-editors left out. On dropped articles
+written for the purpose: 6 of 9 and 6 of 7 (a second set written after the first was scored). MLQE's
+MT has almost none of these: its systems drop few articles before objects. Cost: about 28 s on the
+article bodies against 22 s for their parse, which puts all issue-13 detectors together near 5.9x a
+parse, over the issue's 5x budget: the next stop should batch it more cheaply or drop it.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from pipeline.detect.mt.missing_article import DETERMINING, bare_object_calque, 
 from pipeline.detect.mt.structure import is_count_noun, parsed_prose
 
 MIN_GAIN = 3.0  # nats the sentence gains with "the" or "a" before the object
+CONTEXT_BEFORE = 12  # tokens of the sentence before the article the model sees
+CONTEXT_AFTER = 5  # tokens after the article that are scored: the object and what follows it
 _MAX_CANDIDATES = 60  # per document: a bound on language-model work for pathological input
 
 
@@ -88,15 +90,9 @@ class BareObjectDetector(LanguageModelDetector):
         if ready is None:
             return []
         found, scorer = ready
-        pairs = []
-        for _start, _end, phrase, sentence, at in found:
-            a = "an" if phrase[:1].lower() in "aeiou" else "a"
-            pairs.append((sentence, f"{sentence[:at]}the {sentence[at:]}"))
-            pairs.append((sentence, f"{sentence[:at]}{a} {sentence[at:]}"))
-        gains = scorer.gains(pairs)
+        gains = _article_gains(scorer, found)
         findings = []
-        for k, (start, end, phrase, _sentence, _at) in enumerate(found):
-            with_the, with_a = gains[2 * k], gains[2 * k + 1]
+        for (start, end, phrase, _sentence, _at), (with_the, with_a) in zip(found, gains):
             if max(with_the, with_a) < MIN_GAIN:
                 continue
             a = "an" if phrase[:1].lower() in "aeiou" else "a"
@@ -122,3 +118,15 @@ class BareObjectDetector(LanguageModelDetector):
                 )
             )
         return findings
+
+
+def _article_gains(scorer: Any, found: list[tuple[int, int, str, str, int]]) -> list[tuple[float, float]]:
+    """Per candidate: the log-likelihood gain (nats) of its sentence with "the" and with "a"/"an"
+    inserted before the object, on narrow windows (``CONTEXT_BEFORE`` tokens before the article,
+    ``CONTEXT_AFTER`` after it), all candidates in the same batches: what an article changes is near it."""
+    pairs = []
+    for _start, _end, phrase, sentence, at in found:
+        a = "an" if phrase[:1].lower() in "aeiou" else "a"
+        pairs += [(sentence, f"{sentence[:at]}{article} {sentence[at:]}") for article in ("the", a)]
+    gains = scorer.gains(pairs, context_before=CONTEXT_BEFORE, context_after=CONTEXT_AFTER)
+    return [(gains[k], gains[k + 1]) for k in range(0, len(gains), 2)]
