@@ -32,8 +32,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from pipeline.detect.base import DetectContext, Finding, LanguageModelDetector
-from pipeline.detect.mt.missing_article import DETERMINING, bare_object_calque, covered_nouns
-from pipeline.detect.mt.structure import is_count_noun, parsed_prose
+from pipeline.detect.mt.missing_article import bare_object_calque, bare_phrase, covered_nouns, indefinite_article
+from pipeline.detect.mt.structure import parsed_prose
 
 MIN_GAIN = 3.0  # nats the sentence gains with "the" or "a" before the object
 CONTEXT_BEFORE = 12  # tokens of the sentence before the article the model sees
@@ -49,15 +49,10 @@ def _candidates_in(doc: Any, offset: int) -> Iterable[tuple[int, int, str, str, 
             continue
         if not bare_object_calque(doc, noun):
             continue
-        left = doc[noun.left_edge.i : noun.i + 1]
-        if any(t.dep_ in DETERMINING or t.tag_ in ("PRP$", "WP$", "CD", "POS") or t.pos_ == "PROPN" for t in left):
+        left = bare_phrase(doc, noun)
+        if left is None or any(t.pos_ == "PROPN" for t in left):
             continue
         if any(c.dep_ in ("cc", "conj", "appos") for c in noun.children) or noun.dep_ == "conj":
-            continue
-        previous = doc[left.start - 1] if left.start > 0 else None
-        if previous is not None and (previous.lower_ in ("the", "a", "an") or previous.tag_ == "POS"):
-            continue
-        if not is_count_noun(noun.lower_):
             continue
         sentence = noun.sent
         yield (
@@ -95,7 +90,7 @@ class BareObjectDetector(LanguageModelDetector):
         for (start, end, phrase, _sentence, _at), (with_the, with_a) in zip(found, gains):
             if max(with_the, with_a) < MIN_GAIN:
                 continue
-            a = "an" if phrase[:1].lower() in "aeiou" else "a"
+            a = indefinite_article(phrase)
             ranked = [f"the {phrase}", f"{a} {phrase}"] if with_the >= with_a else [f"{a} {phrase}", f"the {phrase}"]
             findings.append(
                 Finding(
@@ -126,7 +121,7 @@ def _article_gains(scorer: Any, found: list[tuple[int, int, str, str, int]]) -> 
     ``CONTEXT_AFTER`` after it), all candidates in the same batches: what an article changes is near it."""
     pairs = []
     for _start, _end, phrase, sentence, at in found:
-        a = "an" if phrase[:1].lower() in "aeiou" else "a"
+        a = indefinite_article(phrase)
         pairs += [(sentence, f"{sentence[:at]}{article} {sentence[at:]}") for article in ("the", a)]
     gains = scorer.gains(pairs, context_before=CONTEXT_BEFORE, context_after=CONTEXT_AFTER)
     return [(gains[k], gains[k + 1]) for k in range(0, len(gains), 2)]

@@ -35,7 +35,7 @@ from typing import Any
 from pipeline.detect.base import DetectContext, Detector, Finding
 from pipeline.detect.mt.structure import calque_data, is_count_noun, parsed_prose
 
-DETERMINING = {"det", "poss", "nummod", "predet", "quantmod"}
+_DETERMINING = {"det", "poss", "nummod", "predet", "quantmod"}
 _ENTITIES = {"PERSON", "GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
@@ -53,6 +53,24 @@ def covered_nouns() -> frozenset[str]:
     :mod:`pipeline.detect.mt.bare_object`, which asks the language model."""
     subjects, objects, _ = _nouns()
     return subjects | objects
+
+
+def indefinite_article(phrase: str) -> str:
+    """ "an" before a vowel letter, else "a" (by spelling: "a union", "an hour" are not told apart)."""
+    return "an" if phrase[:1].lower() in "aeiou" else "a"
+
+
+def bare_phrase(doc: Any, noun: Any) -> Any | None:
+    """The phrase of ``noun`` (from its left edge) when nothing in it or just before it determines it
+    (no determiner, possessive, number, "the"/"a" or possessive "'s" before it) and English counts
+    the noun; else None."""
+    left = doc[noun.left_edge.i : noun.i + 1]
+    if any(t.dep_ in _DETERMINING or t.tag_ in ("PRP$", "WP$", "CD", "POS") for t in left):
+        return None
+    previous = doc[left.start - 1] if left.start > 0 else None
+    if previous is not None and (previous.lower_ in ("the", "a", "an") or previous.tag_ == "POS"):
+        return None
+    return left if is_count_noun(noun.lower_) else None
 
 
 # verbs whose object may be a bare role noun in good English ("played goalkeeper", "named him coach")
@@ -129,25 +147,20 @@ class MissingArticleDetector(Detector):
                         continue  # "President of the Republic Ana Costa signed": the name is attached elsewhere
                 elif noun.tag_ not in ("NN", "NNP") or not (noun.text.islower() or at_sentence_start):
                     continue
-                if any(c.dep_ in DETERMINING or c.dep_ in ("cc", "conj", "appos") for c in noun.children):
+                if any(c.dep_ in _DETERMINING or c.dep_ in ("cc", "conj", "appos") for c in noun.children):
                     continue
                 if noun.dep_ == "conj" or noun.head.dep_ == "conj" and noun.head.pos_ == "NOUN":
                     continue
-                left = doc[noun.left_edge.i : noun.i + 1]
-                if any(t.dep_ in DETERMINING or t.tag_ in ("PRP$", "WP$", "CD", "POS") for t in left):
+                left = bare_phrase(doc, noun)
+                if left is None:
                     continue
                 if any(t.pos_ == "PROPN" and t.i != noun.i for t in left):
                     continue  # "Kremlin spokesman said": a name in the phrase is a journalistic label
-                previous = doc[left.start - 1] if left.start > 0 else None
-                if previous is not None and (previous.lower_ in ("the", "a", "an") or previous.tag_ == "POS"):
-                    continue
-                if not is_count_noun(noun.lower_):
-                    continue
                 lead = left.text
                 if at_sentence_start:  # capitalised for its position only: "Prosecutor told" -> "The prosecutor"
                     lead = lead[:1].lower() + lead[1:]
                 the = "The" if at_sentence_start else "the"
-                a = "an" if lead[:1].lower() in "aeiou" else "a"
+                a = indefinite_article(lead)
                 if at_sentence_start:
                     a = a.capitalize()
                 yield Finding(
